@@ -1,0 +1,11 @@
+package org.onestop.account;
+
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/admin/users}: a staff account with one or more of the roles
+ * official, moderator and admin. Officials belong to a department.
+ */
+record StaffRequest(String username, String password, String displayName, List<String> roles, Long departmentId,
+        String realName, String mobile) {
+}

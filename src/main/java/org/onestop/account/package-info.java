@@ -1,0 +1,2 @@
+/** Accounts, departments, registration, sign-in, staff administration and "My Government" profile. */
+package org.onestop.account;

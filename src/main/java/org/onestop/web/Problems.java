@@ -1,0 +1,91 @@
+package org.onestop.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Builds every problem+json body of the portal, in the caller's language, so that controllers,
+ * the error advice and the security handlers all speak the same format.
+ */
+@Component
+public class Problems {
+
+    private static final String TYPE_PREFIX = "urn:onestop:problem:";
+    private final MessageSource messages;
+
+    public Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public ProblemDetail build(ServerWebExchange exchange, HttpStatusCode status, String type, List<Object> args,
+            List<FieldProblem> fieldProblems) {
+        Locale locale = locale(exchange);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(message("problem." + type + ".title", args, locale));
+        problem.setDetail(message("problem." + type + ".detail", args, locale));
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        if (!fieldProblems.isEmpty()) {
+            problem.setProperty("errors", fieldProblems.stream().map(f -> fieldError(f, locale)).toList());
+        }
+        return problem;
+    }
+
+    public ProblemDetail build(ServerWebExchange exchange, ProblemException e) {
+        return build(exchange, e.status(), e.type(), e.args(), e.fieldProblems());
+    }
+
+    public ResponseEntity<ProblemDetail> entity(ProblemDetail problem, Duration retryAfter) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
+        return builder.body(problem);
+    }
+
+    /** The body as a plain map, for writers that serialise without Spring's ProblemDetail mix-in. */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", problem.getType().toString());
+        map.put("title", problem.getTitle());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            map.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
+    }
+
+    public Locale locale(ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return locale != null ? locale : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    private Map<String, Object> fieldError(FieldProblem f, Locale locale) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", f.field());
+        error.put("code", f.code());
+        error.put("message", message("field." + f.code(), f.args(), locale));
+        return error;
+    }
+
+    private String message(String key, List<Object> args, Locale locale) {
+        return messages.getMessage(key, args.toArray(), key, locale);
+    }
+}
