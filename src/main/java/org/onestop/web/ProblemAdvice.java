@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,8 +28,12 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.databind.DatabindException;
 
-/** The one place where exceptions become RFC 9457 problem+json responses. */
+/**
+ * The one place where exceptions of handlers become RFC 9457 problem+json responses. It runs
+ * first, ahead of any framework advice, so every error of the API speaks the same format.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -79,15 +85,8 @@ class ProblemAdvice {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
-        String type = switch (e.getStatusCode().value()) {
-            case 404 -> "no-such-path";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> e.getStatusCode().is4xxClientError() ? "bad-request" : "internal";
-        };
-        ProblemDetail body = problems.build(exchange, e.getStatusCode(), type, List.of(), List.of());
+        ProblemDetail body = problems.build(exchange, e.getStatusCode(), Problems.typeFor(e.getStatusCode()),
+                List.of(), List.of());
         return problems.entity(body, null);
     }
 

@@ -72,6 +72,21 @@ public class Problems {
         return map;
     }
 
+    /** The problem type for a bare HTTP status raised by the framework (no route, wrong method...). */
+    public static String typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "no-such-path";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "rate-limited";
+            default -> status.is4xxClientError() ? "bad-request" : "internal";
+        };
+    }
+
     public Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         return locale != null ? locale : Locale.SIMPLIFIED_CHINESE;

@@ -1,0 +1,69 @@
+package org.onestop.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * New citizens: fetch a CSRF token, register, sign in, look at their own account. Run with
+ * {@code -Dusers=} (new citizens in total) arriving at a constant rate over {@code -Dduration=}
+ * seconds (default 30); the default of 600 users is 20 sign-ups per second.
+ * <p>
+ * Registration and sign-in each run one BCrypt hash, which is deliberately slow, so this
+ * scenario measures how many sign-ups per second the portal's CPUs can absorb. Every virtual
+ * user is a new account: the portal keeps them, and the IDs are unique across runs.
+ * <p>
+ * All sign-ins come from this machine's address, which the portal allows 30 sign-ins at a time
+ * (a success gives its attempt back): far more than the rates this scenario is meant for, but a
+ * rate that makes the portal fall far behind will see 429 responses.
+ */
+public class AccountJourneySimulation extends Simulation {
+
+    private final int users = LoadConfig.intProperty("users", 600);
+    private final Duration duration = LoadConfig.secondsProperty("duration", 30);
+
+    // Kept as a template so Gatling fills in each user's fields; the names are Chinese because the
+    // real-name rule and UTF-8 handling are part of what is exercised.
+    private static final String REGISTRATION = """
+            {"username":"#{username}","password":"#{password}","displayName":"压测用户",
+             "kind":"citizen","realName":"测试用户","idNumber":"#{idNumber}","mobile":"#{mobile}"}""";
+
+    private static final String LOGIN = """
+            {"username":"#{username}","password":"#{password}"}""";
+
+    private final ScenarioBuilder citizen = scenario("New citizen")
+            .feed(LoadConfig.newCitizens())
+            // The token is also set as the XSRF-TOKEN cookie, which Gatling keeps per virtual
+            // user; the portal wants the header to repeat it, as its front end does.
+            .exec(http("csrf token").get("/api/auth/csrf")
+                    .check(status().is(200), jsonPath("$.token").saveAs("csrf")))
+            .pause(Duration.ofSeconds(1))
+            .exec(http("register").post("/api/auth/register")
+                    .header("X-XSRF-TOKEN", "#{csrf}")
+                    .body(StringBody(REGISTRATION)).asJson()
+                    .check(status().is(201), jsonPath("$.username").isEL("#{username}")))
+            .pause(Duration.ofSeconds(1))
+            .exec(http("login").post("/api/auth/login")
+                    .header("X-XSRF-TOKEN", "#{csrf}")
+                    .body(StringBody(LOGIN)).asJson()
+                    .check(status().is(200)))
+            .exec(http("me").get("/api/me")
+                    .check(status().is(200), jsonPath("$.username").isEL("#{username}"),
+                            jsonPath("$.kind").is("citizen")));
+
+    {
+        setUp(citizen.injectOpen(constantUsersPerSec((double) users / duration.toSeconds()).during(duration)))
+                .protocols(LoadConfig.httpProtocol())
+                .assertions(
+                        global().failedRequests().percent().lt(1.0),
+                        global().responseTime().percentile(95.0).lt(1500));
+    }
+}

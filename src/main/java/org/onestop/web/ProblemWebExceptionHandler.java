@@ -1,0 +1,42 @@
+package org.onestop.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * The last resort for errors raised outside any controller (filters, the static resource
+ * handler): they too are answered with problem+json, ahead of Boot's default error page.
+ */
+@Component
+@Order(-2)
+class ProblemWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+    private final ProblemWriter writer;
+
+    ProblemWebExceptionHandler(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        if (ex instanceof ResponseStatusException status) {
+            HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
+            if (code != null && code.is4xxClientError()) {
+                return writer.write(exchange, code, Problems.typeFor(code));
+            }
+        }
+        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        return writer.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal");
+    }
+}

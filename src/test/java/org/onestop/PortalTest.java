@@ -1,0 +1,25 @@
+package org.onestop;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test of the whole running portal over real HTTP, on the embedded PostgreSQL and Redis that
+ * the suite starts once per JVM. Every test class starts from empty user data (see
+ * {@link IsolatedData}); reference data seeded by migrations stays.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "onestop.demo.enabled=false",
+        "onestop.embedded.data-dir=target/embedded-test",
+        "onestop.embedded.clean=true"})
+@ExtendWith(IsolatedData.class)
+public @interface PortalTest {
+}
