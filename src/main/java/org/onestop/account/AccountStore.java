@@ -17,7 +17,7 @@ class AccountStore {
 
     private static final String SELECT = """
             SELECT u.id, u.username, u.password_hash, u.display_name, u.kind, u.real_name, u.id_number, u.mobile,
-                   u.enterprise_name, u.credit_code, u.department_id, u.enabled, u.created_at,
+                   u.enterprise_name, u.credit_code, u.department_id, u.job_title, u.enabled, u.created_at,
                    COALESCE(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
             FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
             """;
@@ -65,9 +65,9 @@ class AccountStore {
         Instant now = clock.instant();
         var spec = db.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, kind, real_name, id_number, mobile,
-                                      enterprise_name, credit_code, department_id, created_at, updated_at)
+                                      enterprise_name, credit_code, department_id, job_title, created_at, updated_at)
                 VALUES (:username, :hash, :displayName, :kind, :realName, :idNumber, :mobile,
-                        :enterpriseName, :creditCode, :departmentId, :now, :now)
+                        :enterpriseName, :creditCode, :departmentId, :jobTitle, :now, :now)
                 RETURNING id""")
                 .bind("username", a.username())
                 .bind("hash", a.passwordHash())
@@ -80,6 +80,7 @@ class AccountStore {
         spec = bindNullable(spec, "enterpriseName", a.enterpriseName(), String.class);
         spec = bindNullable(spec, "creditCode", a.creditCode(), String.class);
         spec = bindNullable(spec, "departmentId", a.departmentId(), Long.class);
+        spec = bindNullable(spec, "jobTitle", a.jobTitle(), String.class);
         return spec.map(row -> row.get("id", Long.class)).one()
                 .flatMap(id -> Flux.fromIterable(a.roles())
                         .concatMap(role -> db.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
@@ -112,6 +113,7 @@ class AccountStore {
                 row.get("enterprise_name", String.class),
                 row.get("credit_code", String.class),
                 row.get("department_id", Long.class),
+                row.get("job_title", String.class),
                 Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
                 roles,
                 row.get("created_at", Instant.class));

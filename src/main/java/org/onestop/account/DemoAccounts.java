@@ -43,9 +43,9 @@ class DemoAccounts implements ApplicationRunner {
         Mono<Void> seed = hrss.flatMapMany(hrssId -> Flux.just(
                         staff("admin", "系统管理员", Role.ADMIN, null),
                         staff("moderator", "网络问政主持人", Role.MODERATOR, null),
-                        staff("official", "王主任", Role.OFFICIAL, hrssId),
+                        staff("official", "王建国", Role.OFFICIAL, hrssId),
                         new NewAccount("citizen", null, "张三", AccountKind.CITIZEN, "张三", "370202199003071233",
-                                "13800138000", null, null, null, Set.of(Role.CITIZEN))))
+                                "13800138000", null, null, null, null, Set.of(Role.CITIZEN))))
                 .concatMap(this::createIfAbsent)
                 .then();
         // Start-up only: the portal should not accept requests before its demo accounts exist.
@@ -54,7 +54,7 @@ class DemoAccounts implements ApplicationRunner {
 
     private static NewAccount staff(String username, String displayName, Role role, Long departmentId) {
         return new NewAccount(username, null, displayName, AccountKind.STAFF, null, null, null, null, null,
-                departmentId, Set.of(role));
+                departmentId, role == Role.OFFICIAL ? "副局长" : null, Set.of(role));
     }
 
     private Mono<Void> createIfAbsent(NewAccount template) {
@@ -62,7 +62,7 @@ class DemoAccounts implements ApplicationRunner {
                 : hashing.hash(PASSWORD).flatMap(hash -> store.insert(new NewAccount(template.username(), hash,
                         template.displayName(), template.kind(), template.realName(), template.idNumber(),
                         template.mobile(), template.enterpriseName(), template.creditCode(), template.departmentId(),
-                        template.roles())).as(tx::transactional))
+                        template.jobTitle(), template.roles())).as(tx::transactional))
                         .doOnNext(id -> log.info("Demo account '{}' created", template.username()))
                         .then());
     }

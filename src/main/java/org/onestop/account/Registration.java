@@ -41,7 +41,7 @@ class Registration {
         return store.usernameTaken(v.username())
                 .flatMap(taken -> taken ? Mono.error(ProblemException.conflict("username", "taken")) : hashing.hash(v.password()))
                 .map(hash -> new NewAccount(v.username(), hash, v.displayName(), v.kind(), v.realName(), v.idNumber(),
-                        v.mobile(), v.enterpriseName(), v.creditCode(), null, Set.of(role)))
+                        v.mobile(), v.enterpriseName(), v.creditCode(), null, null, Set.of(role)))
                 .flatMap(account -> store.insert(account).flatMap(store::findById).as(tx::transactional));
     }
 }

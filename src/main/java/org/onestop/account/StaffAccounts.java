@@ -59,6 +59,10 @@ class StaffAccounts {
         if (mobile != null && !mobile.isEmpty() && MainlandMobile.normalise(mobile).isEmpty()) {
             problems.add(FieldProblem.of("mobile", "mobile"));
         }
+        String jobTitle = PlainText.clean(request.jobTitle());
+        if (jobTitle != null && (PlainText.length(jobTitle) > 50 || PlainText.hasHiddenCharacters(jobTitle, false))) {
+            problems.add(FieldProblem.of("jobTitle", "size", 0, 50));
+        }
         if (roles.contains(Role.OFFICIAL) && request.departmentId() == null) {
             problems.add(FieldProblem.of("departmentId", "official_department"));
         }
@@ -75,7 +79,7 @@ class StaffAccounts {
                 .map(hash -> new NewAccount(username, hash, displayName, AccountKind.STAFF,
                         realName == null || realName.isEmpty() ? null : realName, null,
                         mobile == null || mobile.isEmpty() ? null : MainlandMobile.normalise(mobile).orElseThrow(),
-                        null, null, request.departmentId(), roles))
+                        null, null, request.departmentId(), jobTitle == null || jobTitle.isEmpty() ? null : jobTitle, roles))
                 .flatMap(account -> store.insert(account)
                         .flatMap(id -> audit.record(admin.id(), "user.created", "user", id, Map.of(
                                         "username", username,

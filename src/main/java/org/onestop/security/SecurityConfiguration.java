@@ -1,5 +1,6 @@
 package org.onestop.security;
 
+import org.onestop.live.LiveProperties;
 import org.onestop.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ProblemWriter problems,
-            ServerSecurityContextRepository contexts) {
+            ServerSecurityContextRepository contexts, LiveProperties live) {
         SecurityProblemHandlers handlers = new SecurityProblemHandlers(problems);
         // The browser front end reads the XSRF-TOKEN cookie and echoes it in X-XSRF-TOKEN, so the
         // token is compared as sent (no per-request masking) and the cookie must be readable by JS.
@@ -55,7 +56,12 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/logout").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/auth/csrf", "/api/departments", "/api/departments/*").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/me").authenticated()
+                        // Live streams: anyone may connect; each topic's policy decides at join.
+                        .pathMatchers(HttpMethod.GET, "/ws", "/api/live/events").permitAll()
                         .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .pathMatchers(HttpMethod.GET, "/api/inquiry/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
+                        .pathMatchers("/api/inquiry/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").access((authentication, context) ->
                                 authentication.map(a -> new AuthorizationDecision(a.isAuthenticated() && a.getAuthorities()
@@ -71,6 +77,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().denyAll())
                 .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .addFilterBefore(new WebSocketOriginCheck(problems, live), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .build();
     }
 

@@ -44,6 +44,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", List.of(what, String.valueOf(id)), List.of(), null);
     }
 
+    public static ProblemException unauthenticated() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", List.of(), List.of(), null);
+    }
+
+    /** The target is in a state that does not allow this action (e.g. approving a rejected question). */
+    public static ProblemException state(String code) {
+        return new ProblemException(HttpStatus.CONFLICT, "state", List.of(), List.of(FieldProblem.of("status", code)), null);
+    }
+
     public static ProblemException forbidden() {
         return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", List.of(), List.of(), null);
     }

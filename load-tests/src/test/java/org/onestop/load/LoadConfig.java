@@ -50,8 +50,8 @@ final class LoadConfig {
 
     /**
      * One browser's connection settings. Gatling's default warm-up request goes to gatling.io,
-     * which may be unreachable (and should not be measured); the portal's own health check is used
-     * instead so the first measured request does not pay for class loading in the test JVM.
+     * which closed networks cannot reach; warming up against the portal's health check instead
+     * still spares the first measured request the test JVM's own class loading.
      */
     static HttpProtocolBuilder httpProtocol() {
         return http.baseUrl(BASE_URL)
@@ -91,8 +91,8 @@ final class LoadConfig {
     }
 
     /**
-     * An endless feeder of fresh citizens for this run. A feeder (rather than a counter in a
-     * session function) is consumed by one virtual user at a time, so no two users share a record.
+     * An endless feeder of fresh citizens for this run: Gatling hands each record to exactly one
+     * virtual user, so no two users ever try to register the same identity.
      */
     static Iterator<Map<String, Object>> newCitizens() {
         AtomicLong counter = new AtomicLong();

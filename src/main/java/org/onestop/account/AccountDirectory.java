@@ -1,0 +1,34 @@
+package org.onestop.account;
+
+import java.util.Collection;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The account feature's public face: other features look people up here, never in its tables. */
+@Service
+public class AccountDirectory {
+
+    private final AccountStore store;
+    private final Departments departments;
+
+    AccountDirectory(AccountStore store, Departments departments) {
+        this.store = store;
+        this.departments = departments;
+    }
+
+    /** The account's card (department named in Chinese, the public record's language), or empty. */
+    public Mono<StaffCard> card(long id) {
+        return store.findById(id).flatMap(a -> a.departmentId() == null
+                ? Mono.just(card(a, null))
+                : departments.byId(a.departmentId()).map(d -> card(a, d.nameZh())).defaultIfEmpty(card(a, null)));
+    }
+
+    public Flux<StaffCard> cards(Collection<Long> ids) {
+        return Flux.fromIterable(ids).distinct().concatMap(this::card);
+    }
+
+    private static StaffCard card(Account a, String department) {
+        return new StaffCard(a.id(), a.displayName(), a.jobTitle(), a.departmentId(), department, a.roles());
+    }
+}

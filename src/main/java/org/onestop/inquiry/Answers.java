@@ -1,0 +1,108 @@
+package org.onestop.inquiry;
+
+import java.time.Clock;
+import java.util.Map;
+import org.onestop.account.AccountDirectory;
+import org.onestop.live.LivePublisher;
+import org.onestop.platform.AuditTrail;
+import org.onestop.security.PortalUser;
+import org.onestop.web.PlainText;
+import org.onestop.web.ProblemException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Officials' answers, their edits (every earlier wording kept), and follow-up requests. */
+@Service
+class Answers {
+
+    private final QuestionStore store;
+    private final SessionStore sessions;
+    private final SessionRoles roles;
+    private final AccountDirectory accounts;
+    private final LivePublisher live;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Answers(QuestionStore store, SessionStore sessions, SessionRoles roles, AccountDirectory accounts,
+            LivePublisher live, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.roles = roles;
+        this.accounts = accounts;
+        this.live = live;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static String checkText(String raw) {
+        String text = PlainText.clean(raw);
+        if (text == null || text.isEmpty()) {
+            throw ProblemException.invalid("text", "required");
+        }
+        if (PlainText.length(text) > 4000 || PlainText.hasHiddenCharacters(text, true)) {
+            throw ProblemException.invalid("text", "size", 1, 4000);
+        }
+        return text;
+    }
+
+    Mono<InquiryViews.Answer> answer(long questionId, String raw, PortalUser official) {
+        String text;
+        try {
+            text = checkText(raw);
+        } catch (ProblemException e) {
+            return Mono.error(e);
+        }
+        return store.find(questionId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("question", questionId)))
+                .flatMap(q -> roles.requireOfficial(q.sessionId(), official).thenReturn(q))
+                .flatMap(q -> sessions.find(q.sessionId()).flatMap(s -> !s.status().equals("live")
+                        ? Mono.<QuestionStore.Row>error(ProblemException.state("session_status")) : Mono.just(q)))
+                .flatMap(q -> accounts.card(official.id()).flatMap(card -> live.write(events -> store.lock(questionId)
+                        .flatMap(locked -> !locked.status().equals("approved") ? Mono.error(ProblemException.state("question_status"))
+                                : store.insertAnswer(questionId, official.id(), card.displayName(), card.jobTitle(),
+                                        card.departmentName(), text, clock.instant()))
+                        .flatMap(id -> store.answersOf(java.util.List.of(questionId)).filter(a -> a.id() == id).next())
+                        .map(QuestionViews::answer)
+                        .flatMap(answer -> events.append(InquiryTopics.of(q.sessionId()), "answer.posted", answer)
+                                .then(audit.record(official.id(), "inquiry.answer.posted", "inquiry_answer", answer.id(),
+                                        Map.of("questionId", questionId)))
+                                .thenReturn(answer)))));
+    }
+
+    Mono<InquiryViews.Answer> edit(long answerId, String raw, PortalUser official) {
+        String text;
+        try {
+            text = checkText(raw);
+        } catch (ProblemException e) {
+            return Mono.error(e);
+        }
+        return live.write(events -> store.findAnswer(answerId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("answer", answerId)))
+                .flatMap(a -> a.officialId() != official.id() ? Mono.error(ProblemException.forbidden())
+                        : store.editAnswer(a, text, official.id(), clock.instant()).then(store.find(a.questionId()))
+                                .flatMap(q -> store.answersOf(java.util.List.of(q.id())).filter(x -> x.id() == answerId).next()
+                                        .map(QuestionViews::answer)
+                                        .flatMap(answer -> events.append(InquiryTopics.of(q.sessionId()), "answer.edited",
+                                                        Map.of("id", answer.id(), "questionId", answer.questionId(),
+                                                                "text", answer.text(), "editedAt", answer.editedAt()))
+                                                .then(audit.record(official.id(), "inquiry.answer.edited", "inquiry_answer",
+                                                        answerId, Map.of("previousText", a.text())))
+                                                .thenReturn(answer)))));
+    }
+
+    Mono<InquiryViews.StaffQuestion> followup(long questionId, PortalUser user) {
+        return store.find(questionId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("question", questionId)))
+                .flatMap(q -> roles.requireStaff(q.sessionId(), user).thenReturn(q))
+                .flatMap(q -> live.write(events -> store.lock(questionId)
+                        .flatMap(locked -> !locked.status().equals("approved") ? Mono.error(ProblemException.state("question_status"))
+                                : locked.followupRequested() ? Mono.just(locked)
+                                : store.requestFollowup(questionId)
+                                        .then(events.append(InquiryTopics.of(q.sessionId()), "question.followup",
+                                                java.util.Collections.singletonMap("questionId", questionId)))
+                                        .then(audit.record(user.id(), "inquiry.question.followup_requested",
+                                                "inquiry_question", questionId, Map.of()))
+                                        .then(store.find(questionId))))
+                        .map(r -> QuestionViews.staff(r, java.util.List.of())));
+    }
+}

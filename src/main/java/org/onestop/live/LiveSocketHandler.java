@@ -1,0 +1,36 @@
+package org.onestop.live;
+
+import java.time.Clock;
+import org.onestop.security.PortalUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code /ws} endpoint: the handshake's session cookie (if any) decides who the viewer is. */
+@Component
+class LiveSocketHandler implements WebSocketHandler {
+
+    private final Joins joins;
+    private final JsonMapper json;
+    private final LiveProperties properties;
+    private final Clock clock;
+
+    LiveSocketHandler(Joins joins, JsonMapper json, LiveProperties properties, Clock clock) {
+        this.joins = joins;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        return session.getHandshakeInfo().getPrincipal()
+                .map(principal -> principal instanceof Authentication a && a.getPrincipal() instanceof PortalUser u
+                        ? java.util.Optional.of(u) : java.util.Optional.<PortalUser>empty())
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(user -> new SocketConnection(session, user.orElse(null), joins, json, properties, clock).run());
+    }
+}

@@ -1,0 +1,134 @@
+package org.onestop.live;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One topic on one node. Everything that may deliver to its viewers (Redis messages, local
+ * commits, log polls, coalesced and viewer-count frames) goes through one serial pipeline, which
+ * keeps durable events in seq order, drops duplicates, and fills gaps from the event log.
+ */
+final class LocalTopic {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalTopic.class);
+
+    final String name;
+    final Set<TopicSubscription> subscribers = ConcurrentHashMap.newKeySet();
+    volatile long totalViewers;
+
+    private final TopicHub hub;
+    private final Sinks.Many<Object> inbox = Sinks.many().unicast().onBackpressureBuffer();
+    private final Map<String, Set<String>> dirty = new ConcurrentHashMap<>();
+    private final Disposable.Composite running = Disposables.composite();
+    private long lastSeq = -1;
+
+    private record Poll() {
+    }
+
+    private record Flush(String type, Set<String> keys) {
+    }
+
+    LocalTopic(String name, TopicHub hub) {
+        this.name = name;
+        this.hub = hub;
+        running.add(hub.relay().subscribe(name)
+                .flatMapMany(messages -> messages)
+                .subscribe(m -> {
+                    if (m.dirtyNotice()) {
+                        markDirty(m.type(), TopicHub.utf8(m.body()));
+                    } else {
+                        accept(TopicHub.fromRelay(m));
+                    }
+                }, e -> log.warn("Redis subscription of {} ended: {}", name, e.toString())));
+        running.add(hub.eventLog().latest(name)
+                .doOnNext(seq -> lastSeq = seq)
+                .thenMany(inbox.asFlux().concatMap(this::process))
+                .subscribe(null, e -> log.error("Delivery pipeline of {} failed", name, e)));
+    }
+
+    void accept(EncodedEvent event) {
+        emit(event);
+    }
+
+    void poll() {
+        emit(new Poll());
+    }
+
+    void markDirty(String type, String key) {
+        dirty.computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet()).add(key);
+    }
+
+    void flushDirty() {
+        for (String type : dirty.keySet()) {
+            Set<String> keys = dirty.remove(type);
+            if (keys != null && !keys.isEmpty()) {
+                emit(new Flush(type, new HashSet<>(keys)));
+            }
+        }
+    }
+
+    void stop() {
+        running.dispose();
+        synchronized (inbox) {
+            inbox.tryEmitComplete();
+        }
+    }
+
+    private void emit(Object item) {
+        synchronized (inbox) {
+            inbox.tryEmitNext(item);
+        }
+    }
+
+    private Mono<Void> process(Object item) {
+        return switch (item) {
+            case EncodedEvent e when !e.durable() -> fanOut(e);
+            case EncodedEvent e -> e.seq() <= lastSeq ? Mono.empty()
+                    : backfill(e.seq() - 1).then(Mono.defer(() -> e.seq() == lastSeq + 1 ? fanOutDurable(e) : Mono.empty()));
+            case Poll p -> hub.eventLog().latest(name).flatMap(this::backfill)
+                    .onErrorResume(err -> Mono.empty());
+            case Flush f -> {
+                TopicPolicy policy = hub.policies().find(name);
+                yield policy == null ? Mono.empty() : policy.coalesced(name, f.type(), f.keys())
+                        .flatMap(data -> fanOut(EncodedEvent.of(new LiveEvent(name, 0, f.type(), hub.clock().instant(), data))))
+                        .onErrorResume(err -> Mono.empty());
+            }
+            default -> Mono.empty();
+        };
+    }
+
+    /** Delivers, from the log, every event after the last delivered one up to {@code until}. */
+    private Mono<Void> backfill(long until) {
+        if (until <= lastSeq) {
+            return Mono.empty();
+        }
+        return hub.eventLog().range(name, lastSeq, until)
+                .concatMap(e -> e.seq() == lastSeq + 1 ? fanOutDurable(EncodedEvent.of(e)) : Mono.empty())
+                .then();
+    }
+
+    private Mono<Void> fanOutDurable(EncodedEvent e) {
+        lastSeq = e.seq();
+        return fanOut(e);
+    }
+
+    private Mono<Void> fanOut(EncodedEvent e) {
+        for (TopicSubscription s : subscribers) {
+            s.deliver(e);
+        }
+        return Mono.empty();
+    }
+
+    Flux<TopicSubscription> viewers() {
+        return Flux.fromIterable(subscribers);
+    }
+}
