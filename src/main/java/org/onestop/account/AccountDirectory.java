@@ -24,6 +24,11 @@ public class AccountDirectory {
                 : departments.byId(a.departmentId()).map(d -> card(a, d.nameZh())).defaultIfEmpty(card(a, null)));
     }
 
+    /** The signed-in principal of an account, for work done on its behalf (demo data, imports). */
+    public Mono<org.onestop.security.PortalUser> principal(String username) {
+        return store.findByUsername(username).map(Account::toPrincipal);
+    }
+
     public Flux<StaffCard> cards(Collection<Long> ids) {
         return Flux.fromIterable(ids).distinct().concatMap(this::card);
     }

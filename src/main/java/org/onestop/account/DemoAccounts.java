@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @ConditionalOnProperty(name = "onestop.demo.enabled", havingValue = "true")
+@Order(1)
 class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "Demo#2026";
@@ -39,22 +41,33 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Mono<Long> hrss = departments.byCode("HRSS").map(Department::id);
-        Mono<Void> seed = hrss.flatMapMany(hrssId -> Flux.just(
-                        staff("admin", "系统管理员", Role.ADMIN, null),
-                        staff("moderator", "网络问政主持人", Role.MODERATOR, null),
-                        staff("official", "王建国", Role.OFFICIAL, hrssId),
-                        new NewAccount("citizen", null, "张三", AccountKind.CITIZEN, "张三", "370202199003071233",
-                                "13800138000", null, null, null, null, Set.of(Role.CITIZEN))))
+        Mono<Void> seed = Mono.zip(id("HRSS"), id("HOUSING"), id("HEALTHCARE-SEC")).flatMapMany(d -> Flux.just(
+                        staff("admin", "系统管理员", Role.ADMIN, null, null),
+                        staff("moderator", "网络问政主持人", Role.MODERATOR, null, null),
+                        staff("official", "王建国", Role.OFFICIAL, d.getT1(), "副局长"),
+                        staff("housing_official", "李明", Role.OFFICIAL, d.getT2(), "城市更新处处长"),
+                        staff("healthcare_official", "赵芳", Role.OFFICIAL, d.getT3(), "副局长"),
+                        citizen("citizen", "张三", "370202199003071233", "13800138000"),
+                        citizen("lisi", "李四", "370203198811230011", "13906390001"),
+                        citizen("wangwu", "王五", "370212199502280024", "13706390002")))
                 .concatMap(this::createIfAbsent)
                 .then();
         // Start-up only: the portal should not accept requests before its demo accounts exist.
         seed.block(Duration.ofMinutes(1));
     }
 
-    private static NewAccount staff(String username, String displayName, Role role, Long departmentId) {
+    private Mono<Long> id(String departmentCode) {
+        return departments.byCode(departmentCode).map(Department::id);
+    }
+
+    private static NewAccount staff(String username, String displayName, Role role, Long departmentId, String title) {
         return new NewAccount(username, null, displayName, AccountKind.STAFF, null, null, null, null, null,
-                departmentId, role == Role.OFFICIAL ? "副局长" : null, Set.of(role));
+                departmentId, title, Set.of(role));
+    }
+
+    private static NewAccount citizen(String username, String name, String idNumber, String mobile) {
+        return new NewAccount(username, null, name, AccountKind.CITIZEN, name, idNumber, mobile, null, null, null, null,
+                Set.of(Role.CITIZEN));
     }
 
     private Mono<Void> createIfAbsent(NewAccount template) {

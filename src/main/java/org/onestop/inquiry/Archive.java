@@ -67,7 +67,7 @@ class Archive {
     Mono<String> calendar(Long departmentId) {
         return sessions.page(null, departmentId, 0, 500)
                 .map(s -> new CalendarEvent("inquiry-" + s.id() + "@onestop", s.title(), s.description().isEmpty() ? null : s.description(),
-                        null, s.startsAt(), s.endsAt(), s.startsAt(), false))
+                        null, s.startsAt(), s.endsAt(), clock.instant(), false))
                 .collectList()
                 .map(events -> ICalendarWriter.write("网络问政 · OneStop", events, clock.instant()));
     }
