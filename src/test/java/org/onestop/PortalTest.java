@@ -19,7 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "onestop.demo.enabled=false",
         "onestop.embedded.data-dir=target/embedded-test",
-        "onestop.embedded.clean=true"})
+        "onestop.embedded.clean=true",
+        // A small outbox makes a stalled viewer overflow quickly; a short poll makes catch-up quick.
+        "onestop.live.outbox-capacity=128",
+        "onestop.live.poll-interval=500ms"})
 @ExtendWith(IsolatedData.class)
 public @interface PortalTest {
 }

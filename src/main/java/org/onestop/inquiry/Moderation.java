@@ -48,7 +48,8 @@ class Moderation {
                 .flatMap(q -> roles.requireModerator(q.sessionId(), user))
                 .then(live.write(events -> store.lock(questionId)
                         .flatMap(q -> action.apply(q, events))
-                        .then(audit.record(user.id(), auditAction, "inquiry_question", questionId, detail))
+                        // Deferred: the action fills in the detail (e.g. the original wording) as it runs.
+                        .then(Mono.defer(() -> audit.record(user.id(), auditAction, "inquiry_question", questionId, detail)))
                         .then(store.find(questionId))))
                 .map(q -> QuestionViews.staff(q, java.util.List.of()));
     }
