@@ -1,5 +1,6 @@
 package org.onestop.live;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -44,9 +44,9 @@ final class LocalTopic {
                 .flatMapMany(messages -> messages)
                 .subscribe(m -> {
                     if (m.dirtyNotice()) {
-                        markDirty(m.type(), TopicHub.utf8(m.body()));
+                        markDirty(m.type(), new String(m.body(), StandardCharsets.UTF_8));
                     } else {
-                        accept(TopicHub.fromRelay(m));
+                        accept(new EncodedEvent(m.seq(), m.type(), m.body()));
                     }
                 }, e -> log.warn("Redis subscription of {} ended: {}", name, e.toString())));
         running.add(hub.eventLog().latest(name)
@@ -126,9 +126,5 @@ final class LocalTopic {
             s.deliver(e);
         }
         return Mono.empty();
-    }
-
-    Flux<TopicSubscription> viewers() {
-        return Flux.fromIterable(subscribers);
     }
 }

@@ -1,9 +1,7 @@
 package org.onestop.live;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -93,12 +91,6 @@ public class TopicHub implements DisposableBean {
         return local == null ? 0 : Math.max(local.totalViewers, local.subscribers.size());
     }
 
-    /** How many of this node's viewers a topic has (for tests and metrics). */
-    int localViewers(String topic) {
-        LocalTopic local = topics.get(topic);
-        return local == null ? 0 : local.subscribers.size();
-    }
-
     private Mono<Void> exchangeViewerCount(LocalTopic topic) {
         TopicPolicy policy = policies.find(topic.name);
         if (policy == null || !policy.countsViewers(topic.name)) {
@@ -146,18 +138,5 @@ public class TopicHub implements DisposableBean {
 
     Clock clock() {
         return clock;
-    }
-
-    /** Rebuilds the encoded event for a Redis message. */
-    static EncodedEvent fromRelay(RedisRelay.Message m) {
-        return new EncodedEvent(m.seq(), m.type(), m.body());
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** Keys changed since the last coalesced frame, per event type. */
-    record Dirty(String type, Set<String> keys) {
     }
 }
