@@ -1,6 +1,7 @@
 package org.onestop.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,9 +45,17 @@ public class TopicHub implements DisposableBean {
                 .subscribe(tick -> topics.values().forEach(LocalTopic::poll)));
         timers.add(Flux.interval(properties.coalesceInterval())
                 .subscribe(tick -> topics.values().forEach(LocalTopic::flushDirty)));
-        timers.add(Flux.interval(properties.viewerInterval())
-                .concatMap(tick -> Flux.fromIterable(topics.values()).concatMap(this::exchangeViewerCount), 0)
-                .onErrorContinue((e, o) -> log.debug("Viewer count exchange failed: {}", e.toString()))
+        Duration every = properties.viewerInterval();
+        // A tick that finds the previous exchange still running is dropped, not queued: a slow
+        // Redis must delay the counts, never stop the timer.
+        timers.add(Flux.interval(every)
+                .onBackpressureDrop()
+                .concatMap(tick -> Flux.fromIterable(topics.values())
+                        .concatMap(topic -> exchangeViewerCount(topic).timeout(every.multipliedBy(2))
+                                .onErrorResume(e -> {
+                                    log.debug("Viewer count exchange of {} failed: {}", topic.name, e.toString());
+                                    return Mono.empty();
+                                })), 1)
                 .subscribe());
     }
 
@@ -99,7 +108,7 @@ public class TopicHub implements DisposableBean {
         String key = "onestop:viewers:" + topic.name;
         long now = clock.millis();
         return redis.opsForHash().put(key, nodeId, topic.subscribers.size() + ":" + now)
-                .then(redis.expire(key, java.time.Duration.ofMinutes(5)))
+                .then(redis.expire(key, Duration.ofMinutes(5)))
                 .thenMany(redis.opsForHash().values(key))
                 .map(value -> value.toString().split(":"))
                 // A node that stopped reporting (crashed) drops out after a few intervals.

@@ -1,7 +1,5 @@
 package org.onestop.web;
 
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -113,15 +109,13 @@ class ProblemAdvice {
         return respond(exchange, new ProblemException(HttpStatus.CONFLICT, "conflict", List.of(), List.of(), null));
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, RedisConnectionFailureException.class,
-            R2dbcNonTransientResourceException.class, R2dbcTransientResourceException.class})
-    ResponseEntity<ProblemDetail> unavailable(Exception e, ServerWebExchange exchange) {
-        log.warn("Dependency unavailable: {}", e.toString());
-        return respond(exchange, ProblemException.unavailable(e instanceof RedisConnectionFailureException ? "redis" : "database"));
-    }
-
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        String dependency = Problems.unavailableDependency(e);
+        if (dependency != null) {
+            log.warn("Dependency unavailable ({}): {}", dependency, e.toString());
+            return respond(exchange, ProblemException.unavailable(dependency));
+        }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
         return respond(exchange, new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of(),
                 List.of(), null));

@@ -36,6 +36,12 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                 return writer.write(exchange, code, Problems.typeFor(code));
             }
         }
+        String dependency = Problems.unavailableDependency(ex);
+        if (dependency != null) {
+            log.warn("Dependency unavailable ({}) on {}: {}", dependency, exchange.getRequest().getPath(), ex.toString());
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return writer.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", dependency);
+        }
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         return writer.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal");
     }

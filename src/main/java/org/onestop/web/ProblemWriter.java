@@ -25,12 +25,12 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, Object... args) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        var problem = problems.build(exchange, status, type, List.of(), List.of());
+        var problem = problems.build(exchange, status, type, List.of(args), List.of());
         byte[] body = json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -87,6 +87,26 @@ public class Problems {
         };
     }
 
+    /**
+     * The dependency (database or Redis) whose failure or timeout caused this error, or null when
+     * the error is not a dependency being unavailable. Such errors are answered with 503.
+     */
+    public static String unavailableDependency(Throwable error) {
+        boolean unavailable = false;
+        boolean redis = false;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            redis |= name.startsWith("io.lettuce.") || name.startsWith("org.springframework.data.redis.");
+            unavailable |= t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.QueryTimeoutException
+                    || t instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+                    || t instanceof io.r2dbc.spi.R2dbcTransientResourceException
+                    || name.equals("io.lettuce.core.RedisCommandTimeoutException")
+                    || name.equals("io.lettuce.core.RedisConnectionException");
+        }
+        return !unavailable ? null : redis ? "redis" : "database";
+    }
+
     public Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         return locale != null ? locale : Locale.SIMPLIFIED_CHINESE;

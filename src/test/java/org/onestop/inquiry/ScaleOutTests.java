@@ -131,4 +131,24 @@ class ScaleOutTests {
             assertGapFree(seqs(onNode2, f.topic()));
         }
     }
+
+    @Test
+    void viewerCountsSurviveRedisStallingLongerThanTheirInterval() {
+        try (WsClient first = WsClient.anonymous(port)) {
+            first.join(f.topic(), null);
+            first.event(f.topic(), "viewers", d -> d.path("count").asLong() == 1);
+            var client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + app.getEnvironment().getProperty("onestop.embedded.redis-port"));
+            try (var connection = client.connect()) {
+                // Every client's commands wait 3 s: several viewer-count ticks find the last one still running.
+                connection.sync().clientPause(3000);
+                reactor.core.publisher.Mono.delay(java.time.Duration.ofMillis(3500)).block();
+            } finally {
+                client.shutdown();
+            }
+            try (WsClient second = WsClient.anonymous(port)) {
+                second.join(f.topic(), null);
+                first.event(f.topic(), "viewers", d -> d.path("count").asLong() == 2);
+            }
+        }
+    }
 }
