@@ -1,13 +1,12 @@
 // Official console: published questions (pinned first, then by time), answering, editing one's
 // own answers, and handing a question over for offline follow-up.
 
-import { api, ApiError, me } from './api.js';
 import { t } from './i18n.js';
 import { LiveClient } from './live.js';
 import {
-  answerNode, askerNode, bindLiveStatus, compareQuestions, joinErrorText, el, fillAnswer, formatNumber, loginHref,
-  mergeSession, onLangChange, rangeNode, sessionIdFromQuery, setText, showAlert, statusBadge,
-  syncList, timeNode,
+  answerNode, applyPublicEvent, askerNode, batched, bindLiveStatus, compareQuestions, el, fillAnswer,
+  fillQuestionBadges, formatNumber, joinErrorText, loadConsole, loadQuestions, mergeSession, onLangChange,
+  rangeNode, runAction, sessionIdFromQuery, setText, showAlert, statusBadge, syncList, timeNode, upsertAnswer,
 } from './inquiry-common.js';
 
 const MAX_ANSWER = 4000;
@@ -23,16 +22,7 @@ const state = {
   myAnswerIds: new Set(),
 };
 
-async function act(method, path, body) {
-  try {
-    const result = await api(method, path, body);
-    showAlert(errors, null);
-    return result === null ? {} : result;
-  } catch (err) {
-    showAlert(errors, err instanceof ApiError ? err.problem : { title: t('error.generic') });
-    return undefined;
-  }
-}
+const act = (method, path, body) => runAction(errors, method, path, body);
 
 function renderSession() {
   const s = state.session;
@@ -47,15 +37,6 @@ function isMine(answer) {
   if (state.myAnswerIds.has(String(answer.id))) return true;
   const name = answer.official && answer.official.name;
   return Boolean(name && state.user && (name === state.user.displayName || name === state.user.username));
-}
-
-function storeAnswer(answer) {
-  const q = state.questions.get(String(answer.questionId));
-  if (!q) return;
-  q.answers = Array.isArray(q.answers) ? q.answers : [];
-  const existing = q.answers.find((a) => String(a.id) === String(answer.id));
-  if (existing) Object.assign(existing, answer);
-  else q.answers.push(answer);
 }
 
 // ---------- one answer, with an edit tool for the official's own answers
@@ -96,7 +77,7 @@ function ownAnswerNode(answer) {
     const result = await act('PUT', `/api/inquiry/answers/${encodeURIComponent(answer.id)}`, { text });
     save.removeAttribute('aria-busy');
     if (result !== undefined) {
-      storeAnswer({ ...answer, ...result, questionId: answer.questionId, text: result.text || text });
+      upsertAnswer(state.questions, { ...answer, ...result, questionId: answer.questionId, text: result.text || text });
       render();
       close();
       setText(statusLine, 'answer.done.edit');
@@ -135,7 +116,7 @@ function questionNode(q) {
     if (result !== undefined) {
       if (result.id !== undefined) {
         state.myAnswerIds.add(String(result.id));
-        storeAnswer({ questionId: q.id, ...result });
+        upsertAnswer(state.questions, { questionId: q.id, ...result });
       }
       input.value = '';
       render();
@@ -166,13 +147,7 @@ function questionNode(q) {
 }
 
 function fillQuestion(li, q) {
-  li.classList.toggle('pinned', Boolean(q.pinned));
-  const badges = [];
-  if (q.pinned) badges.push(el('span', { className: 'badge badge-answering', i18n: 'room.answering' }));
-  if (q.followupRequested) badges.push(el('span', { className: 'badge followup-badge followup-done', i18n: 'inquiry.followupDone' }));
-  const badgeLine = li.querySelector('.question-badges');
-  badgeLine.replaceChildren(...badges);
-  badgeLine.hidden = badges.length === 0;
+  fillQuestionBadges(li, q, 'followup-badge followup-done');
   li.querySelector('.question-text').textContent = q.text || '';
   li.querySelector('.question-meta').replaceChildren(
     askerNode(q.asker), ' ', timeNode(q.askedAt, 'datetime', 'asked-at'), ' ',
@@ -184,85 +159,26 @@ function fillQuestion(li, q) {
   li.querySelector('.followup').hidden = Boolean(q.followupRequested);
 }
 
-let queued = false;
-function render() {
-  if (queued) return;
-  queued = true;
-  setTimeout(() => {
-    queued = false;
-    const items = Array.from(state.questions.values()).sort(compareQuestions('time'));
-    syncList($('question-list'), items, (q) => q.id, questionNode, fillQuestion);
-    $('questions-empty').hidden = items.length > 0;
-  }, 0);
-}
+const render = batched(() => {
+  const items = Array.from(state.questions.values()).sort(compareQuestions('time'));
+  syncList($('question-list'), items, (q) => q.id, questionNode, fillQuestion);
+  $('questions-empty').hidden = items.length > 0;
+});
 
 function onEvent(type, data) {
-  const q = data && state.questions.get(String(data.questionId));
-  switch (type) {
-    case 'session.updated':
-      state.session = mergeSession(state.session, data);
-      renderSession();
-      return;
-    case 'question.published':
-      state.questions.set(String(data.id), { answers: [], ...data });
-      break;
-    case 'answer.posted':
-      storeAnswer(data);
-      break;
-    case 'answer.edited':
-      if (q) {
-        const answer = (q.answers || []).find((a) => String(a.id) === String(data.id));
-        if (answer) Object.assign(answer, { text: data.text, editedAt: data.editedAt });
-      }
-      break;
-    case 'question.pinned':
-    case 'question.unpinned':
-      if (q) q.pinned = type === 'question.pinned';
-      break;
-    case 'question.merged': {
-      state.questions.delete(String(data.questionId));
-      const into = state.questions.get(String(data.into));
-      if (into && typeof data.votes === 'number') into.votes = data.votes;
-      break;
-    }
-    case 'question.hidden':
-      state.questions.delete(String(data.questionId));
-      break;
-    case 'question.followup':
-      if (q) q.followupRequested = true;
-      break;
-    case 'votes':
-      for (const [id, count] of Object.entries(data.counts || {})) {
-        const target = state.questions.get(String(id));
-        if (target) target.votes = count;
-      }
-      break;
-    default:
-      return;
+  if (type === 'session.updated') {
+    state.session = mergeSession(state.session, data);
+    renderSession();
+    return;
   }
-  render();
+  if (applyPublicEvent(state.questions, type, data)) render();
 }
 
 async function main() {
-  if (!sessionId) {
-    showAlert(errors, { title: t('inquiry.notFound') });
-    return;
-  }
-  try {
-    state.user = await me();
-  } catch {
-    state.user = null;
-  }
-  if (!state.user) {
-    window.location.replace(loginHref());
-    return;
-  }
-  try {
-    state.session = await api('GET', `/api/inquiry/sessions/${encodeURIComponent(sessionId)}`);
-  } catch (err) {
-    showAlert(errors, err instanceof ApiError && err.status === 404 ? { title: t('inquiry.notFound') } : err.problem);
-    return;
-  }
+  const loaded = await loadConsole(sessionId, errors);
+  if (!loaded) return;
+  state.user = loaded.user;
+  state.session = loaded.session;
   document.title = `${state.session.title || ''} - ${t('title.answer')}`;
   renderSession();
   render();
@@ -275,10 +191,7 @@ async function main() {
         state.session = mergeSession(state.session, data.session);
         renderSession();
       }
-      state.questions.clear();
-      for (const q of Array.isArray(data.questions) ? data.questions : []) {
-        state.questions.set(String(q.id), { ...q, answers: Array.isArray(q.answers) ? q.answers : [] });
-      }
+      loadQuestions(state.questions, data.questions);
       render();
     },
     event: onEvent,

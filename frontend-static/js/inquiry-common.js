@@ -1,6 +1,8 @@
 // Shared pieces of the live inquiry pages: DOM building, Shanghai-time formatting that follows
-// the language toggle, session header parts, keyed list updates and console error display.
+// the language toggle, session header parts, keyed list updates, console error display, and the
+// public Q&A model that the room and both consoles keep from the `inquiry:{id}` live topic.
 
+import { api, ApiError, me } from './api.js';
 import { applyI18n, currentLang, hasKey, t } from './i18n.js';
 import { LANG_CHANGE_EVENT } from './layout.js';
 
@@ -292,6 +294,163 @@ export function compareQuestions(sort = 'time') {
     const tb = Date.parse(b.askedAt || b.submittedAt || '') || 0;
     return ta - tb || Number(a.id) - Number(b.id);
   };
+}
+
+/** Pinned state and the badge line (.question-badges) of a question item. */
+export function fillQuestionBadges(li, q, followupClass = 'followup-badge') {
+  li.classList.toggle('pinned', Boolean(q.pinned));
+  const badges = [];
+  if (q.pinned) badges.push(el('span', { className: 'badge badge-answering', i18n: 'room.answering' }));
+  if (q.followupRequested) badges.push(el('span', { className: `badge ${followupClass}`, i18n: 'inquiry.followupDone' }));
+  const badgeLine = li.querySelector('.question-badges');
+  badgeLine.replaceChildren(...badges);
+  badgeLine.hidden = badges.length === 0;
+}
+
+/** Wraps a render function so that many calls within one task render once, in the next task. */
+export function batched(renderFn) {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    setTimeout(() => {
+      queued = false;
+      renderFn();
+    }, 0);
+  };
+}
+
+// ---------- loading a page (session and user)
+
+/** The signed-in user, or null (also when it cannot be told). */
+export async function currentUser() {
+  try {
+    return await me();
+  } catch {
+    return null;
+  }
+}
+
+/** The problem to show when loading the session failed: "not found" for a 404. */
+export function sessionProblem(err) {
+  return err instanceof ApiError && err.status === 404 ? { title: t('inquiry.notFound') } : err.problem;
+}
+
+/**
+ * Start of a staff console: needs a session id and a signed-in user (else goes to the login),
+ * then loads the session. Resolves to {user, session}, or null after showing the problem in area.
+ */
+export async function loadConsole(sessionId, area) {
+  if (!sessionId) {
+    showAlert(area, { title: t('inquiry.notFound') });
+    return null;
+  }
+  const user = await currentUser();
+  if (!user) {
+    window.location.replace(loginHref());
+    return null;
+  }
+  try {
+    const session = await api('GET', `/api/inquiry/sessions/${encodeURIComponent(sessionId)}`);
+    return { user, session };
+  } catch (err) {
+    showAlert(area, sessionProblem(err));
+    return null;
+  }
+}
+
+/** Runs a write; shows its problem in area. Resolves to the result ({} for no body) or undefined. */
+export async function runAction(area, method, path, body) {
+  try {
+    const result = await api(method, path, body);
+    showAlert(area, null);
+    return result === null ? {} : result;
+  } catch (err) {
+    showAlert(area, err instanceof ApiError ? err.problem : { title: t('error.generic') });
+    return undefined;
+  }
+}
+
+// ---------- the public Q&A model: Map<string id, question> kept from the `inquiry:{id}` topic
+// (see shared/design/live-protocol.md); question objects carry answers, votes, pinned and
+// followupRequested.
+
+/** Replaces the map's content with the questions of a snapshot (each with an answers array). */
+export function loadQuestions(questions, list) {
+  questions.clear();
+  for (const q of Array.isArray(list) ? list : []) {
+    questions.set(String(q.id), { ...q, answers: Array.isArray(q.answers) ? q.answers : [] });
+  }
+}
+
+/** The answer answerId of question questionId, or undefined. */
+export function findAnswer(questions, questionId, answerId) {
+  const q = questions.get(String(questionId));
+  return q && Array.isArray(q.answers) ? q.answers.find((a) => String(a.id) === String(answerId)) : undefined;
+}
+
+/** Adds an answer to its question, or updates the one with its id. False when the question is unknown. */
+export function upsertAnswer(questions, answer) {
+  const q = questions.get(String(answer.questionId));
+  if (!q) return false;
+  q.answers = Array.isArray(q.answers) ? q.answers : [];
+  const existing = q.answers.find((a) => String(a.id) === String(answer.id));
+  if (existing) Object.assign(existing, answer);
+  else q.answers.push(answer);
+  return true;
+}
+
+/**
+ * Applies a public question event (question.*, answer.*, votes) to the map. Returns whether the
+ * questions changed (false for session.updated, viewers and anything else, which are the page's).
+ */
+export function applyPublicEvent(questions, type, data) {
+  if (!data) return false;
+  const q = questions.get(String(data.questionId));
+  switch (type) {
+    case 'question.published':
+      questions.set(String(data.id), { answers: [], ...data });
+      return true;
+    case 'answer.posted':
+      return upsertAnswer(questions, data);
+    case 'answer.edited': {
+      const answer = findAnswer(questions, data.questionId, data.id);
+      if (answer) Object.assign(answer, { text: data.text, editedAt: data.editedAt });
+      return Boolean(answer);
+    }
+    case 'question.pinned':
+    case 'question.unpinned':
+      if (q) q.pinned = type === 'question.pinned';
+      return Boolean(q);
+    case 'question.merged': {
+      const removed = questions.delete(String(data.questionId));
+      const into = questions.get(String(data.into));
+      const counted = Boolean(into && typeof data.votes === 'number');
+      if (counted) into.votes = data.votes;
+      return removed || counted;
+    }
+    case 'question.hidden':
+      return questions.delete(String(data.questionId));
+    case 'question.followup':
+      if (q) {
+        q.followupRequested = true;
+        q.caseNo = data.caseNo;
+      }
+      return Boolean(q);
+    case 'votes': {
+      let changed = false;
+      for (const [id, count] of Object.entries(data.counts || {})) {
+        const target = questions.get(String(id));
+        if (target) {
+          target.votes = count;
+          changed = true;
+        }
+      }
+      return changed;
+    }
+    default:
+      return false;
+  }
 }
 
 export { applyI18n };

@@ -1,13 +1,12 @@
 // Moderator console: start/end, the pending queue (moderation topic) and the published list
 // (public topic) with approve / edit / reject / merge / mute / pin / hide.
 
-import { api, ApiError, me } from './api.js';
 import { t } from './i18n.js';
 import { LiveClient } from './live.js';
 import {
-  askerNode, bindLiveStatus, compareQuestions, joinErrorText, el, formatNumber, loginHref, mergeSession,
-  onLangChange, rangeNode, sessionIdFromQuery, setText, shorten, showAlert, statusBadge, syncList,
-  timeNode,
+  applyPublicEvent, askerNode, batched, bindLiveStatus, compareQuestions, el, fillQuestionBadges, formatNumber,
+  joinErrorText, loadConsole, loadQuestions, mergeSession, onLangChange, rangeNode, runAction,
+  sessionIdFromQuery, setText, shorten, showAlert, statusBadge, syncList, timeNode,
 } from './inquiry-common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,16 +27,7 @@ function say(key, vars) {
 }
 
 /** Runs a write; shows its problem in #console-errors. Resolves to the result or undefined. */
-async function act(method, path, body) {
-  try {
-    const result = await api(method, path, body);
-    showAlert(errors, null);
-    return result === null ? {} : result;
-  } catch (err) {
-    showAlert(errors, err instanceof ApiError ? err.problem : { title: t('error.generic') });
-    return undefined;
-  }
-}
+const act = (method, path, body) => runAction(errors, method, path, body);
 
 // ---------- session
 
@@ -220,20 +210,19 @@ function publishedNode(q) {
       say(`moderate.done.${action}`);
     }
   });
+  // Applied at once as the event that will follow (applying it twice changes nothing).
   simple(pin, 'pin', () => {
-    const current = state.published.get(String(q.id));
-    if (current) current.pinned = true;
+    applyPublicEvent(state.published, 'question.pinned', { questionId: q.id });
     renderPublished();
     li.querySelector('.unpin').focus();
   });
   simple(unpin, 'unpin', () => {
-    const current = state.published.get(String(q.id));
-    if (current) current.pinned = false;
+    applyPublicEvent(state.published, 'question.unpinned', { questionId: q.id });
     renderPublished();
     li.querySelector('.pin').focus();
   });
   simple(hide, 'hide', () => {
-    state.published.delete(String(q.id));
+    applyPublicEvent(state.published, 'question.hidden', { questionId: q.id });
     renderPublished();
     $('published-heading').focus();
   });
@@ -248,13 +237,7 @@ function publishedNode(q) {
 }
 
 function fillPublished(li, q) {
-  li.classList.toggle('pinned', Boolean(q.pinned));
-  const badges = [];
-  if (q.pinned) badges.push(el('span', { className: 'badge badge-answering', i18n: 'room.answering' }));
-  if (q.followupRequested) badges.push(el('span', { className: 'badge followup-badge', i18n: 'inquiry.followupDone' }));
-  const badgeLine = li.querySelector('.question-badges');
-  badgeLine.replaceChildren(...badges);
-  badgeLine.hidden = badges.length === 0;
+  fillQuestionBadges(li, q);
   li.querySelector('.question-text').textContent = q.text || '';
   const answers = Array.isArray(q.answers) ? q.answers.length : 0;
   li.querySelector('.question-meta').replaceChildren(
@@ -265,91 +248,35 @@ function fillPublished(li, q) {
   li.querySelector('.unpin').hidden = !q.pinned;
 }
 
-let publishedQueued = false;
-function renderPublished() {
-  if (publishedQueued) return;
-  publishedQueued = true;
-  setTimeout(() => {
-    publishedQueued = false;
-    const items = Array.from(state.published.values()).sort(compareQuestions('time'));
-    syncList($('published'), items, (q) => q.id, publishedNode, fillPublished);
-    $('published-empty').hidden = items.length > 0;
-    for (const select of $('queue').querySelectorAll('.merge-into')) {
-      fillMergeOptions(select, select.closest('li').getAttribute('data-question-id'));
-    }
-  }, 0);
-}
+const renderPublished = batched(() => {
+  const items = Array.from(state.published.values()).sort(compareQuestions('time'));
+  syncList($('published'), items, (q) => q.id, publishedNode, fillPublished);
+  $('published-empty').hidden = items.length > 0;
+  for (const select of $('queue').querySelectorAll('.merge-into')) {
+    fillMergeOptions(select, select.closest('li').getAttribute('data-question-id'));
+  }
+});
 
 function onPublicEvent(type, data) {
-  const q = data && state.published.get(String(data.questionId));
-  switch (type) {
-    case 'session.updated':
-      state.session = mergeSession(state.session, data);
-      renderSession();
-      return;
-    case 'question.published':
-      state.published.set(String(data.id), { answers: [], ...data });
-      break;
-    case 'answer.posted':
-      if (q) {
-        q.answers = Array.isArray(q.answers) ? q.answers : [];
-        if (!q.answers.some((a) => String(a.id) === String(data.id))) q.answers.push(data);
-      }
-      break;
-    case 'question.pinned':
-    case 'question.unpinned':
-      if (q) q.pinned = type === 'question.pinned';
-      break;
-    case 'question.merged': {
-      state.published.delete(String(data.questionId));
-      const into = state.published.get(String(data.into));
-      if (into && typeof data.votes === 'number') into.votes = data.votes;
-      break;
-    }
-    case 'question.hidden':
-      state.published.delete(String(data.questionId));
-      break;
-    case 'question.followup':
-      if (q) q.followupRequested = true;
-      break;
-    case 'votes':
-      for (const [id, count] of Object.entries(data.counts || {})) {
-        const target = state.published.get(String(id));
-        if (target) target.votes = count;
-      }
-      break;
-    case 'viewers':
-      $('viewer-count').textContent = formatNumber(data.count);
-      return;
-    default:
-      return;
+  if (type === 'session.updated') {
+    state.session = mergeSession(state.session, data);
+    renderSession();
+    return;
   }
-  renderPublished();
+  if (type === 'viewers') {
+    $('viewer-count').textContent = formatNumber(data.count);
+    return;
+  }
+  // The published list shows no answer text, so an edited answer needs no re-render.
+  if (applyPublicEvent(state.published, type, data) && type !== 'answer.edited') renderPublished();
 }
 
 // ---------- start
 
 async function main() {
-  if (!sessionId) {
-    showAlert(errors, { title: t('inquiry.notFound') });
-    return;
-  }
-  let user = null;
-  try {
-    user = await me();
-  } catch {
-    user = null;
-  }
-  if (!user) {
-    window.location.replace(loginHref());
-    return;
-  }
-  try {
-    state.session = await api('GET', `${base}/sessions/${encodeURIComponent(sessionId)}`);
-  } catch (err) {
-    showAlert(errors, err instanceof ApiError && err.status === 404 ? { title: t('inquiry.notFound') } : err.problem);
-    return;
-  }
+  const loaded = await loadConsole(sessionId, errors);
+  if (!loaded) return;
+  state.session = loaded.session;
   document.title = `${state.session.title || ''} - ${t('title.moderate')}`;
   renderSession();
   renderQueue();
@@ -364,8 +291,7 @@ async function main() {
         state.session = mergeSession(state.session, data.session);
         renderSession();
       }
-      state.published.clear();
-      for (const q of Array.isArray(data.questions) ? data.questions : []) state.published.set(String(q.id), q);
+      loadQuestions(state.published, data.questions);
       if (typeof data.viewers === 'number') $('viewer-count').textContent = formatNumber(data.viewers);
       renderPublished();
     },

@@ -1,12 +1,13 @@
 // Live room: session header, public Q&A over the live stream, asking, voting, my questions.
 
-import { api, ApiError, me } from './api.js';
+import { api, ApiError } from './api.js';
 import { clearErrors, setBusy, showProblem } from './forms.js';
 import { t } from './i18n.js';
 import { LiveClient } from './live.js';
 import {
-  announce, answerNode, askerNode, bindLiveStatus, compareQuestions, joinErrorText, el, fillAnswer, formatNumber,
-  loginHref, mergeSession, officialsText, onLangChange, rangeNode, sessionIdFromQuery, setBilingual,
+  announce, answerNode, applyPublicEvent, askerNode, batched, bindLiveStatus, compareQuestions, currentUser,
+  el, fillAnswer, fillQuestionBadges, findAnswer, formatNumber, joinErrorText, loadQuestions, loginHref,
+  mergeSession, officialsText, onLangChange, rangeNode, sessionIdFromQuery, sessionProblem, setBilingual,
   setText, shorten, showAlert, statusBadge, syncList, timeNode,
 } from './inquiry-common.js';
 
@@ -111,13 +112,7 @@ function questionNode(q) {
 }
 
 function fillQuestion(li, q) {
-  li.classList.toggle('pinned', Boolean(q.pinned));
-  const badges = li.querySelector('.question-badges');
-  const children = [];
-  if (q.pinned) children.push(el('span', { className: 'badge badge-answering', i18n: 'room.answering' }));
-  if (q.followupRequested) children.push(el('span', { className: 'badge followup-badge', i18n: 'inquiry.followupDone' }));
-  badges.replaceChildren(...children);
-  badges.hidden = children.length === 0;
+  fillQuestionBadges(li, q);
   li.querySelector('.question-text').textContent = q.text || '';
   li.querySelector('.question-meta').replaceChildren(askerNode(q.asker), ' ', timeNode(q.askedAt, 'datetime', 'asked-at'));
   const vote = li.querySelector('.vote');
@@ -131,18 +126,12 @@ function fillQuestion(li, q) {
   answers.hidden = list.length === 0;
 }
 
-let renderQueued = false;
-function render() {
-  if (renderQueued) return;
-  renderQueued = true;
-  setTimeout(() => {
-    renderQueued = false;
-    const ordered = Array.from(state.questions.values()).sort(compareQuestions(state.sort));
-    syncList($('question-list'), ordered, (q) => q.id, questionNode, fillQuestion);
-    $('questions-empty').hidden = ordered.length > 0;
-    renderMine();
-  }, 0);
-}
+const render = batched(() => {
+  const ordered = Array.from(state.questions.values()).sort(compareQuestions(state.sort));
+  syncList($('question-list'), ordered, (q) => q.id, questionNode, fillQuestion);
+  $('questions-empty').hidden = ordered.length > 0;
+  renderMine();
+});
 
 function setSort(sort) {
   state.sort = sort;
@@ -178,82 +167,34 @@ async function toggleVote(id, button) {
 
 // ---------- live stream handlers
 
-function addAnswer(answer) {
-  const q = state.questions.get(String(answer.questionId));
-  if (!q) return false;
-  q.answers = Array.isArray(q.answers) ? q.answers : [];
-  const existing = q.answers.find((a) => String(a.id) === String(answer.id));
-  if (existing) Object.assign(existing, answer);
-  else q.answers.push(answer);
-  return !existing;
-}
-
 function onPublicSnapshot(data) {
   if (data.session) {
     state.session = mergeSession(state.session, data.session);
     renderSession();
   }
-  state.questions.clear();
-  for (const q of Array.isArray(data.questions) ? data.questions : []) {
-    state.questions.set(String(q.id), { ...q, answers: Array.isArray(q.answers) ? q.answers : [] });
-  }
+  loadQuestions(state.questions, data.questions);
   if (typeof data.viewers === 'number') $('viewer-count').textContent = formatNumber(data.viewers);
   render();
 }
 
 function onPublicEvent(type, data) {
-  const q = data && (state.questions.get(String(data.questionId)) || null);
-  switch (type) {
-    case 'session.updated': {
-      const before = state.session && state.session.status;
-      state.session = mergeSession(state.session, data);
-      renderSession();
-      if (before && before !== data.status) announce(announcer, t(`room.announce.${data.status}`));
-      break;
-    }
-    case 'question.published':
-      state.questions.set(String(data.id), { answers: [], ...data });
-      break;
-    case 'answer.posted':
-      if (addAnswer(data)) announce(announcer, t('room.announce.answer', { text: shorten(data.text, 200) }));
-      break;
-    case 'answer.edited':
-      if (q) {
-        const answer = (q.answers || []).find((a) => String(a.id) === String(data.id));
-        if (answer) Object.assign(answer, { text: data.text, editedAt: data.editedAt });
-      }
-      break;
-    case 'question.pinned':
-    case 'question.unpinned':
-      if (q) q.pinned = type === 'question.pinned';
-      break;
-    case 'question.merged': {
-      state.questions.delete(String(data.questionId));
-      const into = state.questions.get(String(data.into));
-      if (into && typeof data.votes === 'number') into.votes = data.votes;
-      break;
-    }
-    case 'question.hidden':
-      state.questions.delete(String(data.questionId));
-      break;
-    case 'question.followup':
-      if (q) {
-        q.followupRequested = true;
-        q.caseNo = data.caseNo;
-      }
-      break;
-    case 'votes':
-      for (const [id, count] of Object.entries(data.counts || {})) {
-        const target = state.questions.get(String(id));
-        if (target) target.votes = count;
-      }
-      break;
-    case 'viewers':
-      $('viewer-count').textContent = formatNumber(data.count);
-      return;
-    default:
-      return;
+  if (type === 'session.updated') {
+    const before = state.session && state.session.status;
+    state.session = mergeSession(state.session, data);
+    renderSession();
+    if (before && before !== data.status) announce(announcer, t(`room.announce.${data.status}`));
+    render(); // votes close when the session ends
+    return;
   }
+  if (type === 'viewers') {
+    $('viewer-count').textContent = formatNumber(data.count);
+    return;
+  }
+  // A new answer to a question on the list (not a repeat) is announced.
+  const newAnswer = type === 'answer.posted' && state.questions.has(String(data.questionId))
+    && !findAnswer(state.questions, data.questionId, data.id);
+  if (!applyPublicEvent(state.questions, type, data)) return;
+  if (newAnswer) announce(announcer, t('room.announce.answer', { text: shorten(data.text, 200) }));
   render();
 }
 
@@ -345,15 +286,11 @@ async function main() {
   try {
     state.session = await api('GET', `/api/inquiry/sessions/${encodeURIComponent(sessionId)}`);
   } catch (err) {
-    showAlert($('page-error'), err instanceof ApiError && err.status === 404 ? { title: t('inquiry.notFound') } : err.problem);
+    showAlert($('page-error'), sessionProblem(err));
     $('room-main').hidden = true;
     return;
   }
-  try {
-    state.user = await me();
-  } catch {
-    state.user = null;
-  }
+  state.user = await currentUser();
   state.voted = new Set(loadStored('votes', []).map(String));
   state.mine = loadStored('mine', []);
   renderSession();
