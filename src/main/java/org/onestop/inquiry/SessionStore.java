@@ -72,18 +72,22 @@ class SessionStore {
     }
 
     Flux<Row> page(String status, Long departmentId, long offset, int limit) {
-        var spec = db.sql(SELECT + " WHERE " + FILTERS + " ORDER BY starts_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        var spec = db.sql("""
+                SELECT id, title, description, department_id, status, starts_at, ends_at, peak_viewers FROM inquiry_session
+                WHERE (CAST(:status AS varchar) IS NULL OR status = :status)
+                  AND (CAST(:department AS bigint) IS NULL OR department_id = :department)
+                ORDER BY starts_at DESC, id DESC LIMIT :limit OFFSET :offset""");
         return filters(spec, status, departmentId).bind("limit", limit).bind("offset", offset)
                 .map(SessionStore::row).all();
     }
 
     Mono<Long> count(String status, Long departmentId) {
-        var spec = db.sql("SELECT count(*) FROM inquiry_session WHERE " + FILTERS);
+        var spec = db.sql("""
+                SELECT count(*) FROM inquiry_session
+                WHERE (CAST(:status AS varchar) IS NULL OR status = :status)
+                  AND (CAST(:department AS bigint) IS NULL OR department_id = :department)""");
         return filters(spec, status, departmentId).map(r -> r.get(0, Long.class)).one();
     }
-
-    private static final String FILTERS = "(CAST(:status AS varchar) IS NULL OR status = :status)"
-            + " AND (CAST(:department AS bigint) IS NULL OR department_id = :department)";
 
     private static DatabaseClient.GenericExecuteSpec filters(DatabaseClient.GenericExecuteSpec spec, String status,
             Long departmentId) {
@@ -92,8 +96,11 @@ class SessionStore {
     }
 
     Mono<Void> setStatus(long id, String status, Instant at) {
-        String column = status.equals("live") ? "started_at" : "ended_at";
-        return db.sql("UPDATE inquiry_session SET status = :status, " + column + " = :at WHERE id = :id")
+        return db.sql("""
+                UPDATE inquiry_session SET status = :status,
+                       started_at = CASE WHEN :status = 'live' THEN :at ELSE started_at END,
+                       ended_at = CASE WHEN :status = 'ended' THEN :at ELSE ended_at END
+                WHERE id = :id""")
                 .bind("status", status).bind("at", at).bind("id", id).then();
     }
 
