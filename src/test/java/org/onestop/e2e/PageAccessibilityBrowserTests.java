@@ -1,0 +1,146 @@
+package org.onestop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.onestop.PortalClient;
+import org.onestop.PortalTest;
+import org.onestop.account.TestAccounts;
+import org.onestop.security.Role;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Every page of the portal in real Chromium, in one browser: the shared chrome that layout.js
+ * renders (skip link, header with account area and language toggle, one main navigation with the
+ * page's area marked current, footer) is there, and axe finds nothing serious or critical.
+ * Pages that need a session get a live one (or an ended one, for the archive); pages that need
+ * a user are visited signed in as the right kind of user, switching users through the header.
+ */
+@PortalTest
+class PageAccessibilityBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext app;
+
+    @Test
+    void everyPageHasTheSharedChromeAndNoSeriousAxeViolations() {
+        long moderatorId = TestAccounts.staff(app, "a11y_mod", null, Role.MODERATOR);
+        long officialId = TestAccounts.staff(app, "a11y_off", "HRSS", Role.OFFICIAL);
+        TestAccounts.citizen(app, "a11y_citizen");
+        PortalClient api = new PortalClient(port).login("a11y_mod", TestAccounts.PASSWORD);
+        long live = startedSession(api, moderatorId, officialId, "就业创业政策在线访谈");
+        long ended = startedSession(api, moderatorId, officialId, "养老保险政策在线访谈");
+        api.post("/api/inquiry/sessions/" + ended + "/end", Map.of()).expectStatus().isOk();
+
+        SoftAssertions softly = new SoftAssertions();
+        try (Browser browser = Browser.open(port)) {
+            // Signed out.
+            check(softly, browser, "/", "/", null);
+            check(softly, browser, "/login.html", null, null);
+            check(softly, browser, "/register.html", null, null);
+            check(softly, browser, "/inquiry/", "/inquiry/", "#session-list li");
+            check(softly, browser, "/servicehall/", "/servicehall/", null);
+            check(softly, browser, "/disclosure/", "/disclosure/", null);
+            check(softly, browser, "/opendata/", "/opendata/", null);
+            check(softly, browser, "/mailbox/", "/mailbox/", null);
+            check(softly, browser, "/inquiry/session.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
+            check(softly, browser, "/inquiry/archive.html?id=" + ended, "/inquiry/", "#stats .profile-row");
+
+            // A citizen: their own page.
+            login(browser, "a11y_citizen", "网友a11y_citizen");
+            check(softly, browser, "/me/", "/me/", "#profile:not([hidden])");
+            logout(browser);
+
+            // Staff: the moderator's and the official's consoles.
+            login(browser, "a11y_mod", "a11y_mod");
+            check(softly, browser, "/inquiry/moderate.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
+            logout(browser);
+            login(browser, "a11y_off", "a11y_off");
+            check(softly, browser, "/inquiry/answer.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
+
+            // The rendered chrome follows the language toggle.
+            browser.click("#lang-toggle");
+            browser.waitUntil(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            softly.assertThat(browser.find("nav.main-nav a[href=\"/inquiry/\"]").getText())
+                    .as("nav link in English").isEqualTo("Live Inquiry");
+            softly.assertThat(browser.find("nav.main-nav").getAttribute("aria-label"))
+                    .as("nav label in English").isEqualTo("Main navigation");
+            browser.click("#lang-toggle");
+            browser.waitUntil(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * Opens a page, waits until it has settled (the account area filled, and the page's own
+     * content if given), then checks the chrome and runs axe. currentHref is the nav link that
+     * must be marked current, or null for pages in no area (no link is marked).
+     */
+    private static void check(SoftAssertions softly, Browser browser, String path, String currentHref, String ready) {
+        browser.go(path);
+        browser.find("#account-area > *");
+        if (ready != null) {
+            browser.find(ready);
+        }
+        softly.assertThat(count(browser, "nav.main-nav")).as("%s: one main navigation", path).isEqualTo(1);
+        softly.assertThat(count(browser, "body > a.skip-link[href=\"#main\"]")).as("%s: skip link", path).isEqualTo(1);
+        softly.assertThat(count(browser, "header.site-header #lang-toggle")).as("%s: language toggle", path).isEqualTo(1);
+        softly.assertThat(count(browser, "header.site-header #account-area[role=\"group\"]")).as("%s: account area", path).isEqualTo(1);
+        softly.assertThat(count(browser, "main#main")).as("%s: main", path).isEqualTo(1);
+        softly.assertThat(count(browser, "footer.site-footer .footer-inner p")).as("%s: footer", path).isEqualTo(2);
+        List<String> current = browser.driver().findElements(By.cssSelector("nav.main-nav a[aria-current=\"page\"]"))
+                .stream().map(a -> a.getDomAttribute("href")).toList();
+        softly.assertThat(current).as("%s: nav link marked current", path)
+                .isEqualTo(currentHref == null ? List.of() : List.of(currentHref));
+        List<Map<String, Object>> violations = browser.seriousAxeViolations();
+        softly.assertThat(violations).as("%s: serious axe violations", path).isEmpty();
+    }
+
+    private static int count(Browser browser, String css) {
+        return browser.driver().findElements(By.cssSelector(css)).size();
+    }
+
+    /** Signs in through the real login page and waits for the header to greet the user. */
+    private static void login(Browser browser, String username, String displayName) {
+        browser.go("/login.html");
+        browser.type("#username", username).type("#password", TestAccounts.PASSWORD).click("#login-submit");
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("account-name"), displayName));
+    }
+
+    /** Signs out with the header's button, which lands on the home page signed out. */
+    private static void logout(Browser browser) {
+        WebElement button = browser.find("#logout-button");
+        button.click();
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("account-login")));
+        assertThat(browser.path()).isEqualTo("/");
+    }
+
+    /** Creates a session an hour ahead with the moderator and official assigned, and starts it. */
+    private long startedSession(PortalClient moderator, long moderatorId, long officialId, String title) {
+        long hrss = app.getBean(DatabaseClient.class).sql("SELECT id FROM department WHERE code = 'HRSS'")
+                .map(r -> r.get(0, Long.class)).one().block(Duration.ofSeconds(5));
+        Instant startsAt = Instant.now().plusSeconds(3600);
+        Map<?, ?> session = moderator.post("/api/inquiry/sessions", Map.of(
+                "title", title, "description", "市人社局解读最新政策。",
+                "departmentId", hrss, "startsAt", startsAt.toString(), "endsAt", startsAt.plusSeconds(7200).toString(),
+                "officialIds", List.of(officialId), "moderatorIds", List.of(moderatorId)))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        long id = ((Number) session.get("id")).longValue();
+        moderator.post("/api/inquiry/sessions/" + id + "/start", Map.of()).expectStatus().isOk();
+        return id;
+    }
+}
