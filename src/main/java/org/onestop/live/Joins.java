@@ -50,15 +50,19 @@ class Joins {
             return policy.snapshot(topic)
                     .doOnNext(s -> {
                         subscription.outbox().offer(snapshot.encode(topic, s));
-                        subscription.live(s.seq());
+                        hub.ready(subscription, s.seq());
                     })
                     .then();
         }
+        long[] sent = {since};
         return log.latest(topic)
                 .flatMapMany(latest -> log.range(topic, since, latest))
                 .concatMap(event -> subscription.outbox().roomForMore().thenReturn(event))
-                .doOnNext(event -> subscription.replay(EncodedEvent.of(event)))
-                .then(Mono.fromRunnable(() -> subscription.live(since)));
+                .doOnNext(event -> {
+                    subscription.outbox().offer(subscription.bytes(EncodedEvent.of(event)));
+                    sent[0] = event.seq();
+                })
+                .then(Mono.fromRunnable(() -> hub.ready(subscription, sent[0])));
     }
 
     void leave(TopicSubscription subscription) {

@@ -58,7 +58,7 @@ class LiveEventsController {
     private Mono<Void> stream(ServerHttpResponse response, TopicPolicy policy, String topic, Long since) {
         // On overflow the outbox completes, which ends the stream: the browser resumes with Last-Event-ID.
         Outbox outbox = new Outbox(properties.outboxCapacity(), () -> { });
-        TopicSubscription subscription = new TopicSubscription(topic, outbox, true);
+        TopicSubscription subscription = new TopicSubscription(topic, outbox, true, null);
         response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
         response.getHeaders().setCacheControl("no-cache");
         // Proxies such as nginx would otherwise buffer the stream.

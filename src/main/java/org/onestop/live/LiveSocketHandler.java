@@ -1,6 +1,7 @@
 package org.onestop.live;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import org.onestop.security.PortalUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -27,10 +28,15 @@ class LiveSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
+        return handle(session, null);
+    }
+
+    /** Serves a socket whose channel belongs to {@code loop} (null when unknown). */
+    Mono<Void> handle(WebSocketSession session, Executor loop) {
         return session.getHandshakeInfo().getPrincipal()
                 .map(principal -> principal instanceof Authentication a && a.getPrincipal() instanceof PortalUser u
                         ? java.util.Optional.of(u) : java.util.Optional.<PortalUser>empty())
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(user -> new SocketConnection(session, user.orElse(null), joins, json, properties, clock).run());
+                .flatMap(user -> new SocketConnection(session, user.orElse(null), joins, json, properties, clock, loop).run());
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -23,6 +24,9 @@ final class LocalTopic {
 
     final String name;
     final Set<TopicSubscription> subscribers = ConcurrentHashMap.newKeySet();
+    /** The subscribers by event loop: one task per loop per event reaches all of them. */
+    private final Map<Executor, Set<TopicSubscription>> byLoop = new ConcurrentHashMap<>();
+    private final Set<TopicSubscription> inline = ConcurrentHashMap.newKeySet();
     volatile long totalViewers;
 
     private final TopicHub hub;
@@ -35,6 +39,10 @@ final class LocalTopic {
     }
 
     private record Flush(String type, Set<String> keys) {
+    }
+
+    /** A joining viewer has been sent everything up to seq. */
+    private record Ready(TopicSubscription subscription, long seq) {
     }
 
     LocalTopic(String name, TopicHub hub) {
@@ -55,12 +63,33 @@ final class LocalTopic {
                 .subscribe(null, e -> log.error("Delivery pipeline of {} failed", name, e)));
     }
 
+    void add(TopicSubscription subscription) {
+        subscribers.add(subscription);
+        group(subscription).add(subscription);
+    }
+
+    /** Removes the subscription; true when the topic has no viewers left on this node. */
+    boolean remove(TopicSubscription subscription) {
+        subscribers.remove(subscription);
+        group(subscription).remove(subscription);
+        return subscribers.isEmpty();
+    }
+
+    private Set<TopicSubscription> group(TopicSubscription s) {
+        return s.loop() == null ? inline : byLoop.computeIfAbsent(s.loop(), loop -> ConcurrentHashMap.newKeySet());
+    }
+
     void accept(EncodedEvent event) {
         emit(event);
     }
 
     void poll() {
         emit(new Poll());
+    }
+
+    /** Hands a joined viewer over to live delivery, in order with the events of this topic. */
+    void ready(TopicSubscription subscription, long seq) {
+        emit(new Ready(subscription, seq));
     }
 
     void markDirty(String type, String key) {
@@ -94,6 +123,16 @@ final class LocalTopic {
             case EncodedEvent e when !e.durable() -> fanOut(e);
             case EncodedEvent e -> e.seq() <= lastSeq ? Mono.empty()
                     : backfill(e.seq() - 1).then(Mono.defer(() -> e.seq() == lastSeq + 1 ? fanOutDurable(e) : Mono.empty()));
+            case Ready r -> {
+                // On the viewer's own loop, after every delivery already handed to it.
+                TopicSubscription viewer = r.subscription();
+                if (viewer.loop() == null) {
+                    viewer.live(r.seq());
+                } else {
+                    viewer.loop().execute(() -> viewer.live(r.seq()));
+                }
+                yield Mono.empty();
+            }
             case Poll p -> hub.eventLog().latest(name).flatMap(this::backfill)
                     .onErrorResume(err -> Mono.empty());
             case Flush f -> {
@@ -121,10 +160,20 @@ final class LocalTopic {
         return fanOut(e);
     }
 
+    /**
+     * Hands the event to every viewer. Viewers are grouped by their connection's event loop and
+     * each loop gets one task for all of its viewers, so each write happens on the loop that owns
+     * the socket instead of crossing threads once per viewer.
+     */
     private Mono<Void> fanOut(EncodedEvent e) {
-        for (TopicSubscription s : subscribers) {
+        for (TopicSubscription s : inline) {
             s.deliver(e);
         }
+        byLoop.forEach((loop, viewers) -> loop.execute(() -> {
+            for (TopicSubscription s : viewers) {
+                s.deliver(e);
+            }
+        }));
         return Mono.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.onestop.live;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.onestop.security.PortalUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,13 @@ final class SocketConnection {
     private final Clock clock;
     private final Outbox outbox;
     private final Map<String, TopicSubscription> joined = new ConcurrentHashMap<>();
+    private final Executor loop;
     private volatile long lastPong;
     private long windowStart;
     private int framesInWindow;
 
     SocketConnection(WebSocketSession session, PortalUser user, Joins joins, JsonMapper json,
-            LiveProperties properties, Clock clock) {
+            LiveProperties properties, Clock clock, Executor loop) {
         this.session = session;
         this.user = user;
         this.joins = joins;
@@ -46,6 +48,7 @@ final class SocketConnection {
         this.clock = clock;
         this.outbox = new Outbox(properties.outboxCapacity(), () -> close(SLOW_CONSUMER));
         this.lastPong = clock.millis();
+        this.loop = loop;
         this.windowStart = clock.millis();
     }
 
@@ -128,7 +131,7 @@ final class SocketConnection {
         }
         return joins.authorise(topic, since, user)
                 .flatMap(policy -> {
-                    TopicSubscription subscription = new TopicSubscription(topic, outbox, false);
+                    TopicSubscription subscription = new TopicSubscription(topic, outbox, false, loop);
                     joined.put(topic, subscription);
                     return joins.start(policy, subscription, since, () -> outbox.offer(Frames.ok(ref)), Frames::snapshot);
                 })
@@ -164,8 +167,9 @@ final class SocketConnection {
     }
 
     private Mono<Void> close(CloseStatus status) {
-        outbox.complete();
+        // Close first: completing the outbox ends the send stream, which would close normally (1000).
         session.close(status).subscribe();
+        outbox.complete();
         return Mono.empty();
     }
 

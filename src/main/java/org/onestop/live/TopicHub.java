@@ -63,15 +63,22 @@ public class TopicHub implements DisposableBean {
     void attach(TopicSubscription subscription) {
         topics.compute(subscription.topic(), (name, existing) -> {
             LocalTopic topic = existing != null ? existing : new LocalTopic(name, this);
-            topic.subscribers.add(subscription);
+            topic.add(subscription);
             return topic;
         });
     }
 
+    /** The viewer's snapshot or replay is out: live events follow from after {@code seq}. */
+    void ready(TopicSubscription subscription, long seq) {
+        LocalTopic local = topics.get(subscription.topic());
+        if (local != null) {
+            local.ready(subscription, seq);
+        }
+    }
+
     void detach(TopicSubscription subscription) {
         topics.computeIfPresent(subscription.topic(), (name, topic) -> {
-            topic.subscribers.remove(subscription);
-            if (topic.subscribers.isEmpty()) {
+            if (topic.remove(subscription)) {
                 topic.stop();
                 return null;
             }
