@@ -70,6 +70,12 @@ final class LoadConfig {
         return Duration.ofSeconds(Long.getLong(name, defaultSeconds));
     }
 
+    /** A rate or other fractional option, e.g. {@code -Drate=0.5}. */
+    static double doubleProperty(String name, double defaultValue) {
+        String value = System.getProperty(name, "");
+        return value.isBlank() ? defaultValue : Double.parseDouble(value.trim());
+    }
+
     /**
      * A valid GB 11643 resident ID number, different for every index below
      * {@link #RESIDENT_ID_SPACE}: the index picks the birth date and the sequence code.
