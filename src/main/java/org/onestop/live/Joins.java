@@ -47,8 +47,11 @@ class Joins {
         beforeFirst.run();
         String topic = subscription.topic();
         if (since == null) {
-            return policy.snapshot(topic)
-                    .doOnNext(s -> {
+            // Checked after attaching: a reusable snapshot is one no delivered event has passed.
+            TopicPolicy.Snapshot cached = hub.reusableSnapshot(topic);
+            Mono<TopicPolicy.Snapshot> read = cached != null ? Mono.just(cached)
+                    : policy.snapshot(topic).doOnNext(fresh -> hub.rememberSnapshot(topic, fresh));
+            return read.doOnNext(s -> {
                         subscription.outbox().offer(snapshot.encode(topic, s));
                         hub.ready(subscription, s.seq());
                     })

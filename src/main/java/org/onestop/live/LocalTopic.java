@@ -33,7 +33,10 @@ final class LocalTopic {
     private final Sinks.Many<Object> inbox = Sinks.many().unicast().onBackpressureBuffer();
     private final Map<String, Set<String>> dirty = new ConcurrentHashMap<>();
     private final Disposable.Composite running = Disposables.composite();
-    private long lastSeq = -1;
+    /** The last durable seq handed to viewers; written only by the pipeline, read by joins. */
+    private volatile long lastSeq = -1;
+    /** The last snapshot read for a joining viewer, reused while no event has passed it. */
+    private volatile TopicPolicy.Snapshot snapshot;
 
     private record Poll() {
     }
@@ -77,6 +80,22 @@ final class LocalTopic {
 
     private Set<TopicSubscription> group(TopicSubscription s) {
         return s.loop() == null ? inline : byLoop.computeIfAbsent(s.loop(), loop -> ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * A snapshot a viewer attached after this call may start from: valid only while nothing has
+     * been delivered after it, because every later event then reaches the new viewer live.
+     */
+    TopicPolicy.Snapshot reusableSnapshot() {
+        TopicPolicy.Snapshot cached = snapshot;
+        return cached != null && cached.seq() == lastSeq ? cached : null;
+    }
+
+    void rememberSnapshot(TopicPolicy.Snapshot fresh) {
+        TopicPolicy.Snapshot cached = snapshot;
+        if (cached == null || fresh.seq() >= cached.seq()) {
+            snapshot = fresh;
+        }
     }
 
     void accept(EncodedEvent event) {
@@ -136,6 +155,8 @@ final class LocalTopic {
             case Poll p -> hub.eventLog().latest(name).flatMap(this::backfill)
                     .onErrorResume(err -> Mono.empty());
             case Flush f -> {
+                // Coalesced values (votes) are part of the snapshot but move no seq: forget it.
+                snapshot = null;
                 TopicPolicy policy = hub.policies().find(name);
                 yield policy == null ? Mono.empty() : policy.coalesced(name, f.type(), f.keys())
                         .flatMap(data -> fanOut(EncodedEvent.of(new LiveEvent(name, 0, f.type(), hub.clock().instant(), data))))

@@ -68,6 +68,19 @@ public class TopicHub implements DisposableBean {
         });
     }
 
+    /** A snapshot of the topic that a viewer attached now may reuse, or null (read a fresh one). */
+    TopicPolicy.Snapshot reusableSnapshot(String topic) {
+        LocalTopic local = topics.get(topic);
+        return local == null ? null : local.reusableSnapshot();
+    }
+
+    void rememberSnapshot(String topic, TopicPolicy.Snapshot snapshot) {
+        LocalTopic local = topics.get(topic);
+        if (local != null) {
+            local.rememberSnapshot(snapshot);
+        }
+    }
+
     /** The viewer's snapshot or replay is out: live events follow from after {@code seq}. */
     void ready(TopicSubscription subscription, long seq) {
         LocalTopic local = topics.get(subscription.topic());

@@ -1,13 +1,12 @@
 package org.onestop.live;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * One viewer's membership of one topic. While the viewer is joining (snapshot or replay under
- * way) live events are held back; once the join is out, they are released after it, skipping any
+ * way) live events, durable and ephemeral, are held back; once the join is out, they are released after it, skipping any
  * seq already sent, so the seam between replay and live has no gap and no duplicate.
  *
  * <p>Its state is touched only in order, by one thread at a time: its connection's event loop
@@ -53,10 +52,7 @@ final class TopicSubscription {
 
     void deliver(EncodedEvent event) {
         if (held != null) {
-            // Ephemeral values are absolute: the next one replaces any missed while joining.
-            if (event.durable()) {
-                held.add(event);
-            }
+            held.add(event);
             return;
         }
         if (event.durable()) {
@@ -68,12 +64,15 @@ final class TopicSubscription {
         outbox.offer(bytes(event));
     }
 
-    /** The join sent everything up to {@code seq}: release what was held after it. */
+    /**
+     * The join sent everything up to {@code seq}: release what was held after it, in arrival
+     * order (the pipeline delivered it in seq order), skipping what the join already covered.
+     * Ephemeral values held meanwhile are released too, as they may be newer than the snapshot.
+     */
     void live(long seq) {
         lastSent = seq;
         List<EncodedEvent> pending = held;
         held = null;
-        pending.sort(Comparator.comparingLong(EncodedEvent::seq));
         pending.forEach(this::deliver);
     }
 }
