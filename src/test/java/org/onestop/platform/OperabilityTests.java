@@ -28,6 +28,7 @@ class OperabilityTests {
     @Test
     void openApiDocumentListsTheAuthApi() {
         new PortalClient(port).get("/v3/api-docs").expectStatus().isOk().expectBody()
+                .jsonPath("$.info.title").isEqualTo("OneStop (一站通) portal API")
                 .jsonPath("$.paths['/api/auth/register'].post").exists()
                 .jsonPath("$.paths['/api/me'].get").exists();
     }
