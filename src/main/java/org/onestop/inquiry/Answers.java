@@ -61,7 +61,7 @@ class Answers {
                         .flatMap(locked -> !locked.status().equals("approved") ? Mono.error(ProblemException.state("question_status"))
                                 : store.insertAnswer(questionId, official.id(), card.displayName(), card.jobTitle(),
                                         card.departmentName(), text, clock.instant()))
-                        .flatMap(id -> store.answersOf(java.util.List.of(questionId)).filter(a -> a.id() == id).next())
+                        .flatMap(store::answer)
                         .map(QuestionViews::answer)
                         .flatMap(answer -> events.append(InquiryTopics.of(q.sessionId()), "answer.posted", answer)
                                 .then(audit.record(official.id(), "inquiry.answer.posted", "inquiry_answer", answer.id(),
@@ -76,18 +76,20 @@ class Answers {
         } catch (ProblemException e) {
             return Mono.error(e);
         }
-        return live.write(events -> store.findAnswer(answerId)
+        return live.write(events -> store.lockAnswer(answerId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("answer", answerId)))
-                .flatMap(a -> a.officialId() != official.id() ? Mono.error(ProblemException.forbidden())
-                        : store.editAnswer(a, text, official.id(), clock.instant()).then(store.find(a.questionId()))
-                                .flatMap(q -> store.answersOf(java.util.List.of(q.id())).filter(x -> x.id() == answerId).next()
-                                        .map(QuestionViews::answer)
-                                        .flatMap(answer -> events.append(InquiryTopics.of(q.sessionId()), "answer.edited",
-                                                        Map.of("id", answer.id(), "questionId", answer.questionId(),
-                                                                "text", answer.text(), "editedAt", answer.editedAt()))
-                                                .then(audit.record(official.id(), "inquiry.answer.edited", "inquiry_answer",
-                                                        answerId, Map.of("previousText", a.text())))
-                                                .thenReturn(answer)))));
+                .flatMap(before -> before.officialId() != official.id() ? Mono.error(ProblemException.forbidden())
+                        : store.editAnswer(before, text, official.id(), clock.instant())
+                                .then(Mono.zip(store.answer(answerId), store.find(before.questionId())))
+                                .flatMap(t -> {
+                                    InquiryViews.Answer answer = QuestionViews.answer(t.getT1());
+                                    return events.append(InquiryTopics.of(t.getT2().sessionId()), "answer.edited",
+                                                    Map.of("id", answer.id(), "questionId", answer.questionId(),
+                                                            "text", answer.text(), "editedAt", answer.editedAt()))
+                                            .then(audit.record(official.id(), "inquiry.answer.edited", "inquiry_answer",
+                                                    answerId, Map.of("previousText", before.text())))
+                                            .thenReturn(answer);
+                                })));
     }
 
     Mono<InquiryViews.StaffQuestion> followup(long questionId, PortalUser user) {

@@ -159,8 +159,13 @@ class QuestionStore {
         return spec.map(r -> r.get(0, Long.class)).one();
     }
 
-    Mono<AnswerRow> findAnswer(long id) {
-        return db.sql(SELECT_ANSWER + " WHERE id = :id FOR UPDATE").bind("id", id).map(QuestionStore::answer).one();
+    Mono<AnswerRow> answer(long id) {
+        return db.sql(SELECT_ANSWER + " WHERE id = :id").bind("id", id).map(QuestionStore::answerRow).one();
+    }
+
+    /** The answer, locked until the transaction ends: edits of it happen one at a time. */
+    Mono<AnswerRow> lockAnswer(long id) {
+        return db.sql(SELECT_ANSWER + " WHERE id = :id FOR UPDATE").bind("id", id).map(QuestionStore::answerRow).one();
     }
 
     /** Replaces an answer's text, keeping the earlier wording as a revision. */
@@ -176,7 +181,7 @@ class QuestionStore {
             return Flux.empty();
         }
         return db.sql(SELECT_ANSWER + " WHERE question_id = ANY(:ids) ORDER BY posted_at, id")
-                .bind("ids", questionIds.toArray(Long[]::new)).map(QuestionStore::answer).all();
+                .bind("ids", questionIds.toArray(Long[]::new)).map(QuestionStore::answerRow).all();
     }
 
     /** received, published, answered, followed up, participants (askers, voters and signed-in viewers). */
@@ -208,7 +213,7 @@ class QuestionStore {
                 r.get("submitted_at", Instant.class), r.get("published_at", Instant.class));
     }
 
-    private static AnswerRow answer(Readable r) {
+    private static AnswerRow answerRow(Readable r) {
         return new AnswerRow(r.get("id", Long.class), r.get("question_id", Long.class), r.get("official_id", Long.class),
                 r.get("official_name", String.class), r.get("official_title", String.class),
                 r.get("department", String.class), r.get("text", String.class), r.get("posted_at", Instant.class),
