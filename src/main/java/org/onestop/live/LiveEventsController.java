@@ -28,10 +28,12 @@ class LiveEventsController {
 
     private final Joins joins;
     private final LiveProperties properties;
+    private final Heartbeats heartbeats;
 
-    LiveEventsController(Joins joins, LiveProperties properties) {
+    LiveEventsController(Joins joins, LiveProperties properties, Heartbeats heartbeats) {
         this.joins = joins;
         this.properties = properties;
+        this.heartbeats = heartbeats;
     }
 
     @GetMapping(value = "/api/live/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -63,13 +65,12 @@ class LiveEventsController {
         response.getHeaders().setCacheControl("no-cache");
         // Proxies such as nginx would otherwise buffer the stream.
         response.getHeaders().set("X-Accel-Buffering", "no");
-        Flux<byte[]> keepAlive = Flux.interval(properties.pingInterval()).map(tick -> KEEP_ALIVE)
-                .takeUntilOther(outbox.done());
+        Runnable stopBeating = heartbeats.register(() -> outbox.offer(KEEP_ALIVE));
         Flux<byte[]> frames = outbox.frames()
-                .mergeWith(keepAlive)
                 .doOnSubscribe(s -> joins.start(policy, subscription, since, () -> { }, Frames::sseSnapshot)
                         .subscribe(null, e -> outbox.complete()))
                 .doFinally(signal -> {
+                    stopBeating.run();
                     outbox.complete();
                     joins.leave(subscription);
                 });

@@ -18,12 +18,14 @@ class LiveSocketHandler implements WebSocketHandler {
     private final JsonMapper json;
     private final LiveProperties properties;
     private final Clock clock;
+    private final Heartbeats heartbeats;
 
-    LiveSocketHandler(Joins joins, JsonMapper json, LiveProperties properties, Clock clock) {
+    LiveSocketHandler(Joins joins, JsonMapper json, LiveProperties properties, Clock clock, Heartbeats heartbeats) {
         this.joins = joins;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.heartbeats = heartbeats;
     }
 
     @Override
@@ -37,6 +39,6 @@ class LiveSocketHandler implements WebSocketHandler {
                 .map(principal -> principal instanceof Authentication a && a.getPrincipal() instanceof PortalUser u
                         ? java.util.Optional.of(u) : java.util.Optional.<PortalUser>empty())
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(user -> new SocketConnection(session, user.orElse(null), joins, json, properties, clock, loop).run());
+                .flatMap(user -> new SocketConnection(session, user.orElse(null), joins, json, properties, clock, loop, heartbeats).run());
     }
 }

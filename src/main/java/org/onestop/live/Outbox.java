@@ -23,7 +23,6 @@ final class Outbox {
     private final AtomicInteger queued = new AtomicInteger();
     private final Sinks.Many<byte[]> sink = Sinks.unsafe().many().unicast()
             .onBackpressureBuffer(Queues.<byte[]>unboundedMultiproducer().get());
-    private final Sinks.Empty<Void> done = Sinks.empty();
     private final Runnable onOverflow;
     private volatile boolean closed;
 
@@ -56,14 +55,8 @@ final class Outbox {
         return sink.asFlux().doOnNext(frame -> queued.decrementAndGet());
     }
 
-    /** Completes when the outbox is closed; timers tied to the connection stop on it. */
-    Mono<Void> done() {
-        return done.asMono();
-    }
-
     void complete() {
         closed = true;
         sink.tryEmitComplete();
-        done.tryEmitEmpty();
     }
 }

@@ -24,6 +24,8 @@ final class SocketConnection {
     static final CloseStatus MALFORMED = new CloseStatus(1008, "malformed frame");
     static final CloseStatus SERVER_ERROR = new CloseStatus(1011, "server error");
     private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
+    /** Stands for a ping control frame in the outbox (compared by identity). */
+    private static final byte[] PING = new byte[0];
 
     private final WebSocketSession session;
     private final PortalUser user;
@@ -34,12 +36,13 @@ final class SocketConnection {
     private final Outbox outbox;
     private final Map<String, TopicSubscription> joined = new ConcurrentHashMap<>();
     private final Executor loop;
+    private final Heartbeats heartbeats;
     private volatile long lastPong;
     private long windowStart;
     private int framesInWindow;
 
     SocketConnection(WebSocketSession session, PortalUser user, Joins joins, JsonMapper json,
-            LiveProperties properties, Clock clock, Executor loop) {
+            LiveProperties properties, Clock clock, Executor loop, Heartbeats heartbeats) {
         this.session = session;
         this.user = user;
         this.joins = joins;
@@ -49,24 +52,33 @@ final class SocketConnection {
         this.outbox = new Outbox(properties.outboxCapacity(), () -> close(SLOW_CONSUMER));
         this.lastPong = clock.millis();
         this.loop = loop;
+        this.heartbeats = heartbeats;
         this.windowStart = clock.millis();
     }
 
     Mono<Void> run() {
-        Flux<WebSocketMessage> pings = Flux.interval(properties.pingInterval()).map(tick -> {
-            if (clock.millis() - lastPong > properties.pingInterval().toMillis() * 5 / 2) {
-                close(new CloseStatus(1001, "ping timeout"));
-            }
-            return session.pingMessage(factory -> factory.wrap(new byte[0]));
-        });
-        Flux<WebSocketMessage> frames = outbox.frames()
-                .map(bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(bytes)));
-        Mono<Void> send = session.send(Flux.merge(frames, pings.takeUntilOther(outbox.done())));
+        Runnable stopBeating = heartbeats.register(this::heartbeat);
+        Flux<WebSocketMessage> frames = outbox.frames().map(bytes -> bytes == PING
+                ? session.pingMessage(factory -> factory.wrap(bytes))
+                : new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(bytes)));
+        Mono<Void> send = session.send(frames);
         Mono<Void> receive = session.receive()
                 .concatMap(this::onMessage)
                 .then()
                 .doFinally(signal -> outbox.complete());
-        return Mono.when(send, receive).doFinally(signal -> leaveAll());
+        return Mono.when(send, receive).doFinally(signal -> {
+            stopBeating.run();
+            leaveAll();
+        });
+    }
+
+    /** Pings through the outbox, in order with the frames; a peer silent for 2.5 intervals is gone. */
+    private void heartbeat() {
+        if (clock.millis() - lastPong > properties.pingInterval().toMillis() * 5 / 2) {
+            close(new CloseStatus(1001, "ping timeout"));
+        } else {
+            outbox.offer(PING);
+        }
     }
 
     private Mono<Void> onMessage(WebSocketMessage message) {
