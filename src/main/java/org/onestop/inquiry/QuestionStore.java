@@ -37,15 +37,65 @@ class QuestionStore {
         this.db = db;
     }
 
-    Mono<Long> insert(long sessionId, long askerId, String askerName, boolean anonymous, String text,
-            List<String> flags, Instant now) {
+    /** A question about to be stored: checked and screened, not yet given its id. */
+    record NewQuestion(long sessionId, long askerId, String askerName, boolean anonymous, String text, List<String> flags) {
+    }
+
+    /** What decides whether a user may ask in a session: its status, a mute, the questions asked so far. */
+    record Admission(String sessionStatus, boolean muted, long asked) {
+    }
+
+    /** The admission facts in one round trip; empty when the session does not exist. */
+    Mono<Admission> admission(long sessionId, long askerId) {
         return db.sql("""
-                INSERT INTO inquiry_question (session_id, asker_id, asker_name, anonymous, original_text, text, status, flags, submitted_at)
-                VALUES (:session, :asker, :name, :anonymous, :text, :text, 'pending', :flags, :now) RETURNING id""")
-                .bind("session", sessionId).bind("asker", askerId).bind("name", askerName)
-                .bind("anonymous", anonymous).bind("text", text).bind("flags", flags.toArray(String[]::new))
+                SELECT s.status,
+                       EXISTS (SELECT 1 FROM inquiry_mute m WHERE m.session_id = s.id AND m.user_id = :a) AS muted,
+                       (SELECT count(*) FROM inquiry_question q WHERE q.session_id = s.id AND q.asker_id = :a) AS asked
+                FROM inquiry_session s WHERE s.id = :s""")
+                .bind("s", sessionId).bind("a", askerId)
+                .map(r -> new Admission(r.get("status", String.class), r.get("muted", Boolean.class), r.get("asked", Long.class)))
+                .one();
+    }
+
+    /**
+     * Inserts pending questions in one statement and returns their ids in the given order. The ids
+     * are drawn per input row in a CTE that the statement reads twice, so PostgreSQL materialises
+     * it and each row keeps the one id it drew.
+     */
+    Mono<List<Long>> insertAll(List<NewQuestion> questions, Instant now) {
+        return db.sql("""
+                WITH input AS (
+                    SELECT nextval('inquiry_question_id_seq') AS id, q.*
+                    FROM unnest(CAST(:sessions AS bigint[]), CAST(:askers AS bigint[]), CAST(:names AS varchar[]),
+                                CAST(:anonymous AS boolean[]), CAST(:texts AS varchar[]), CAST(:flags AS text[]))
+                         WITH ORDINALITY AS q (session_id, asker_id, asker_name, anonymous, text, flags, ord)),
+                stored AS (
+                    INSERT INTO inquiry_question (id, session_id, asker_id, asker_name, anonymous, original_text, text, status, flags, submitted_at)
+                    SELECT id, session_id, asker_id, asker_name, anonymous, text, text, 'pending',
+                           string_to_array(flags, chr(31)), :now
+                    FROM input)
+                SELECT id FROM input ORDER BY ord""")
+                .bind("sessions", questions.stream().map(NewQuestion::sessionId).toArray(Long[]::new))
+                .bind("askers", questions.stream().map(NewQuestion::askerId).toArray(Long[]::new))
+                .bind("names", questions.stream().map(NewQuestion::askerName).toArray(String[]::new))
+                .bind("anonymous", questions.stream().map(NewQuestion::anonymous).toArray(Boolean[]::new))
+                .bind("texts", questions.stream().map(NewQuestion::text).toArray(String[]::new))
+                .bind("flags", questions.stream().map(q -> joinFlags(q.flags())).toArray(String[]::new))
                 .bind("now", now)
-                .map(r -> r.get(0, Long.class)).one();
+                .map(r -> r.get(0, Long.class))
+                .all()
+                .collectList();
+    }
+
+    /**
+     * A question's flags (screening words) travel as one string per question, joined by the unit
+     * separator U+001F, which no screening word contains: SQL arrays cannot be ragged.
+     */
+    private static String joinFlags(List<String> flags) {
+        if (flags.stream().anyMatch(flag -> flag.indexOf('\u001f') >= 0)) {
+            throw new IllegalArgumentException("a flag contains U+001F");
+        }
+        return String.join("\u001f", flags);
     }
 
     Mono<Row> find(long id) {
@@ -62,11 +112,6 @@ class QuestionStore {
                         + " ORDER BY pinned DESC, COALESCE(published_at, submitted_at), id")
                 .bind("session", sessionId).bind("statuses", statuses.toArray(String[]::new))
                 .map(QuestionStore::row).all();
-    }
-
-    Mono<Long> countByAsker(long sessionId, long askerId) {
-        return db.sql("SELECT count(*) FROM inquiry_question WHERE session_id = :s AND asker_id = :a")
-                .bind("s", sessionId).bind("a", askerId).map(r -> r.get(0, Long.class)).one();
     }
 
     Mono<Void> review(long id, String status, String text, String reason, Long mergedInto, long by, Instant at) {
@@ -96,26 +141,47 @@ class QuestionStore {
         return db.sql("UPDATE inquiry_question SET followup_requested = TRUE WHERE id = :id").bind("id", id).then();
     }
 
-    /** Adds a vote; returns the new count, or empty when this user had already voted. */
+    /**
+     * Adds a vote and counts it in one statement; returns the new count, or empty when this user
+     * had already voted. One statement is atomic without a transaction around it.
+     */
     Mono<Integer> addVote(long questionId, long userId, Instant at) {
-        return db.sql("INSERT INTO inquiry_vote (question_id, user_id, created_at) VALUES (:q, :u, :at) ON CONFLICT DO NOTHING")
+        return db.sql("""
+                WITH added AS (
+                    INSERT INTO inquiry_vote (question_id, user_id, created_at) VALUES (:q, :u, :at)
+                    ON CONFLICT DO NOTHING RETURNING question_id)
+                UPDATE inquiry_question SET votes = votes + 1 WHERE id = :q AND EXISTS (SELECT 1 FROM added)
+                RETURNING votes""")
                 .bind("q", questionId).bind("u", userId).bind("at", at)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.empty() : adjustVotes(questionId, 1));
+                .map(r -> r.get(0, Integer.class)).one();
     }
 
-    /** Removes a vote; returns the new count, or empty when this user had not voted. */
+    /** Removes a vote and uncounts it in one statement; returns the new count, or empty when this user had not voted. */
     Mono<Integer> removeVote(long questionId, long userId) {
-        return db.sql("DELETE FROM inquiry_vote WHERE question_id = :q AND user_id = :u")
+        return db.sql("""
+                WITH removed AS (DELETE FROM inquiry_vote WHERE question_id = :q AND user_id = :u RETURNING question_id)
+                UPDATE inquiry_question SET votes = votes - 1 WHERE id = :q AND EXISTS (SELECT 1 FROM removed)
+                RETURNING votes""")
                 .bind("q", questionId).bind("u", userId)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.empty() : adjustVotes(questionId, -1));
+                .map(r -> r.get(0, Integer.class)).one();
     }
 
-    private Mono<Integer> adjustVotes(long questionId, int delta) {
-        // A delta under the row lock stays right however many votes arrive at once.
-        return db.sql("UPDATE inquiry_question SET votes = votes + :d WHERE id = :q RETURNING votes")
-                .bind("d", delta).bind("q", questionId).map(r -> r.get(0, Integer.class)).one();
+    /** What decides whether a question takes votes: its status, its session and the session's status. */
+    record Votable(long sessionId, String status, String sessionStatus) {
+    }
+
+    Mono<Votable> votable(long questionId) {
+        return db.sql("""
+                SELECT q.session_id, q.status, s.status AS session_status
+                FROM inquiry_question q JOIN inquiry_session s ON s.id = q.session_id WHERE q.id = :q""")
+                .bind("q", questionId)
+                .map(r -> new Votable(r.get("session_id", Long.class), r.get("status", String.class), r.get("session_status", String.class)))
+                .one();
+    }
+
+    Mono<Integer> votes(long questionId) {
+        return db.sql("SELECT votes FROM inquiry_question WHERE id = :q").bind("q", questionId)
+                .map(r -> r.get(0, Integer.class)).one();
     }
 
     /** Moves a merged question's votes to its target, each voter once; returns the target's new count. */
@@ -136,11 +202,6 @@ class QuestionStore {
     Mono<Boolean> hasVoted(long questionId, long userId) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM inquiry_vote WHERE question_id = :q AND user_id = :u)")
                 .bind("q", questionId).bind("u", userId).map(r -> r.get(0, Boolean.class)).one();
-    }
-
-    Mono<Boolean> isMuted(long sessionId, long userId) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM inquiry_mute WHERE session_id = :s AND user_id = :u)")
-                .bind("s", sessionId).bind("u", userId).map(r -> r.get(0, Boolean.class)).one();
     }
 
     Mono<Void> mute(long sessionId, long userId, long by, Instant at) {

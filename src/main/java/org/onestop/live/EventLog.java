@@ -1,6 +1,10 @@
 package org.onestop.live;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -32,6 +36,54 @@ public class EventLog {
                         .bind("topic", topic).bind("seq", seq).bind("type", type).bind("data", data).bind("ts", ts)
                         .then()
                         .thenReturn(new LiveEvent(topic, seq, type, ts, data)));
+    }
+
+    /**
+     * Appends several events, possibly to several topics, in two statements whatever their number:
+     * each topic's seq advances once by its count of events (topics locked in name order, as
+     * single appends in one transaction also take them, so writers cannot deadlock on each other),
+     * and the events are inserted together. Returns the events in the given order; within a topic
+     * the seqs follow that order.
+     */
+    Flux<LiveEvent> appendAll(List<EventDraft> drafts, List<String> data, Instant ts) {
+        if (drafts.isEmpty()) {
+            return Flux.empty();
+        }
+        String[] topics = drafts.stream().map(EventDraft::topic).toArray(String[]::new);
+        return db.sql("""
+                INSERT INTO live_topic (topic, last_seq)
+                SELECT topic, count(*) FROM unnest(CAST(:topics AS varchar[])) AS t (topic) GROUP BY topic ORDER BY topic
+                ON CONFLICT (topic) DO UPDATE SET last_seq = live_topic.last_seq + EXCLUDED.last_seq
+                RETURNING topic, last_seq""")
+                .bind("topics", topics)
+                .map(row -> Map.entry(row.get("topic", String.class), row.get("last_seq", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMapMany(last -> {
+                    Map<String, Long> next = new HashMap<>();
+                    for (String topic : topics) {
+                        next.merge(topic, 1L, Long::sum);
+                    }
+                    next.replaceAll((topic, count) -> last.get(topic) - count + 1);
+                    List<LiveEvent> events = new ArrayList<>(drafts.size());
+                    for (int i = 0; i < drafts.size(); i++) {
+                        EventDraft draft = drafts.get(i);
+                        long seq = next.merge(draft.topic(), 1L, Long::sum) - 1;
+                        events.add(new LiveEvent(draft.topic(), seq, draft.type(), ts, data.get(i)));
+                    }
+                    return db.sql("""
+                            INSERT INTO live_event (topic, seq, type, data, ts)
+                            SELECT topic, seq, type, CAST(data AS json), :ts
+                            FROM unnest(CAST(:topics AS varchar[]), CAST(:seqs AS bigint[]), CAST(:types AS varchar[]),
+                                        CAST(:data AS text[])) AS e (topic, seq, type, data)""")
+                            .bind("topics", topics)
+                            .bind("seqs", events.stream().map(LiveEvent::seq).toArray(Long[]::new))
+                            .bind("types", drafts.stream().map(EventDraft::type).toArray(String[]::new))
+                            .bind("data", data.toArray(String[]::new))
+                            .bind("ts", ts)
+                            .then()
+                            .thenMany(Flux.fromIterable(events));
+                });
     }
 
     /** The topic's latest seq, 0 when nothing was ever written to it. */
