@@ -55,6 +55,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/logout").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/auth/csrf", "/api/departments", "/api/departments/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/me").authenticated()
                         // Live streams: anyone may connect; each topic's policy decides at join.
                         .pathMatchers(HttpMethod.GET, "/ws", "/api/live/events").permitAll()
