@@ -3,16 +3,14 @@ package org.onestop.live;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.onestop.security.PortalUser;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code /ws} endpoint: the handshake's session cookie (if any) decides who the viewer is. */
+/** Serves one {@code /ws} socket (see {@link LiveSocketRoute} for the handshake). */
 @Component
-class LiveSocketHandler implements WebSocketHandler {
+class LiveSocketHandler {
 
     private final Joins joins;
     private final JsonMapper json;
@@ -28,17 +26,8 @@ class LiveSocketHandler implements WebSocketHandler {
         this.heartbeats = heartbeats;
     }
 
-    @Override
-    public Mono<Void> handle(WebSocketSession session) {
-        return handle(session, null);
-    }
-
-    /** Serves a socket whose channel belongs to {@code loop} (null when unknown). */
-    Mono<Void> handle(WebSocketSession session, Executor loop) {
-        return session.getHandshakeInfo().getPrincipal()
-                .map(principal -> principal instanceof Authentication a && a.getPrincipal() instanceof PortalUser u
-                        ? java.util.Optional.of(u) : java.util.Optional.<PortalUser>empty())
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(user -> new SocketConnection(session, user.orElse(null), joins, json, properties, clock, loop, heartbeats).run());
+    /** Serves a socket of {@code user} (null: anonymous) whose channel belongs to {@code loop} (null when unknown). */
+    Mono<Void> handle(WebSocketSession session, PortalUser user, Executor loop) {
+        return new SocketConnection(session, user, joins, json, properties, clock, loop, heartbeats).run();
     }
 }

@@ -1,6 +1,5 @@
 package org.onestop.security;
 
-import org.onestop.live.LiveProperties;
 import org.onestop.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ProblemWriter problems,
-            ServerSecurityContextRepository contexts, LiveProperties live) {
+            ServerSecurityContextRepository contexts) {
         SecurityProblemHandlers handlers = new SecurityProblemHandlers(problems);
         // The browser front end reads the XSRF-TOKEN cookie and echoes it in X-XSRF-TOKEN, so the
         // token is compared as sent (no per-request masking) and the cookie must be readable by JS.
@@ -57,8 +56,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/auth/csrf", "/api/departments", "/api/departments/*").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/me").authenticated()
-                        // Live streams: anyone may connect; each topic's policy decides at join.
-                        .pathMatchers(HttpMethod.GET, "/ws", "/api/live/events").permitAll()
+                        // Live streams: anyone may connect; each topic's policy decides at join. The
+                        // WebSocket (/ws) never reaches this chain: see SocketHandshakes.
+                        .pathMatchers(HttpMethod.GET, "/api/live/events").permitAll()
                         .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.GET, "/api/inquiry/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
@@ -78,7 +78,6 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().denyAll())
                 .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
-                .addFilterBefore(new WebSocketOriginCheck(problems, live), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .build();
     }
 

@@ -30,11 +30,19 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        var problem = problems.build(exchange, status, type, List.of(args), List.of());
-        byte[] body = json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = encode(problems.build(exchange, status, type, List.of(args), List.of()));
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    /** The problem+json body for a request answered outside WebFlux, in the language it asked for. */
+    public byte[] body(String acceptLanguage, String path, HttpStatus status, String type, Object... args) {
+        return encode(problems.build(Problems.locale(acceptLanguage), path, status, type, List.of(args), List.of()));
+    }
+
+    private byte[] encode(org.springframework.http.ProblemDetail problem) {
+        return json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8);
     }
 }

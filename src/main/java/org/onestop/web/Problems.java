@@ -31,12 +31,17 @@ public class Problems {
 
     public ProblemDetail build(ServerWebExchange exchange, HttpStatusCode status, String type, List<Object> args,
             List<FieldProblem> fieldProblems) {
-        Locale locale = locale(exchange);
+        return build(locale(exchange), exchange.getRequest().getPath().value(), status, type, args, fieldProblems);
+    }
+
+    /** A problem for a request that has no WebFlux exchange (a raw Reactor Netty route). */
+    public ProblemDetail build(Locale locale, String path, HttpStatusCode status, String type, List<Object> args,
+            List<FieldProblem> fieldProblems) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(message("problem." + type + ".title", args, locale));
         problem.setDetail(message("problem." + type + ".detail", args, locale));
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(URI.create(path));
         if (!fieldProblems.isEmpty()) {
             problem.setProperty("errors", fieldProblems.stream().map(f -> fieldError(f, locale)).toList());
         }
@@ -105,6 +110,22 @@ public class Problems {
                     || name.equals("io.lettuce.core.RedisConnectionException");
         }
         return !unavailable ? null : redis ? "redis" : "database";
+    }
+
+    /**
+     * The locale for an Accept-Language header, as the WebFlux resolver picks it for the portal's
+     * two languages: English when asked for before Chinese, otherwise Simplified Chinese.
+     */
+    public static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+            return found != null ? found : Locale.SIMPLIFIED_CHINESE;
+        } catch (IllegalArgumentException e) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
     }
 
     public Locale locale(ServerWebExchange exchange) {
