@@ -61,6 +61,12 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/live/events").permitAll()
                         .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.GET, "/api/inquiry/**").permitAll()
+                        // Government mailbox: published letters, statistics and consultations are
+                        // public; anyone holding a tracking number and its query code may track a
+                        // letter; everything else needs a sign-in and each service checks the role.
+                        .pathMatchers(HttpMethod.GET, "/api/mailbox/public/**", "/api/consultations", "/api/consultations/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/mailbox/track").permitAll()
+                        .pathMatchers("/api/mailbox/**", "/api/consultations/**").authenticated()
                         .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
                         .pathMatchers("/api/inquiry/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
