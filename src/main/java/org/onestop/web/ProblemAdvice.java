@@ -22,6 +22,8 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -110,15 +112,20 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // The client went away (or the answer is already on its way): there is nobody to tell,
+            // and a problem written now would fail on read-only headers. WebFlux logs these quietly.
+            return Mono.error(e);
+        }
         String dependency = Problems.unavailableDependency(e);
         if (dependency != null) {
             log.warn("Dependency unavailable ({}): {}", dependency, e.toString());
-            return respond(exchange, ProblemException.unavailable(dependency));
+            return Mono.just(respond(exchange, ProblemException.unavailable(dependency)));
         }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
-        return respond(exchange, new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of(),
-                List.of(), null));
+        return Mono.just(respond(exchange, new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of(),
+                List.of(), null)));
     }
 
     private ResponseEntity<ProblemDetail> respond(ServerWebExchange exchange, ProblemException e) {
