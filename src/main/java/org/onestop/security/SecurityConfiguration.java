@@ -67,6 +67,10 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/mailbox/public/**", "/api/consultations", "/api/consultations/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/mailbox/track").permitAll()
                         .pathMatchers("/api/mailbox/**", "/api/consultations/**").authenticated()
+                        // Government information disclosure: guides, catalogues, documents, search and
+                        // feeds are public; publishing and disclosure requests need a sign-in.
+                        .pathMatchers(HttpMethod.GET, "/api/disclosure/**").permitAll()
+                        .pathMatchers("/api/disclosure/**").authenticated()
                         .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
                         .pathMatchers("/api/inquiry/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
