@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         // Government information disclosure: guides, catalogues, documents, search and
                         // feeds are public; publishing and disclosure requests need a sign-in.
                         .pathMatchers(HttpMethod.GET, "/api/disclosure/**").permitAll()
+                        // Online service hall: the catalogue and its CPSV-AP export are public.
+                        .pathMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
                         .pathMatchers("/api/disclosure/**").authenticated()
                         .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
                         .pathMatchers("/api/inquiry/**").authenticated()
