@@ -45,6 +45,7 @@ class PageAccessibilityBrowserTests {
         long live = startedSession(api, moderatorId, officialId, "就业创业政策在线访谈");
         long ended = startedSession(api, moderatorId, officialId, "养老保险政策在线访谈");
         api.post("/api/inquiry/sessions/" + ended + "/end", Map.of()).expectStatus().isOk();
+        long consultation = openConsultation(new PortalClient(port).login("a11y_off", TestAccounts.PASSWORD));
 
         SoftAssertions softly = new SoftAssertions();
         try (Browser browser = Browser.open(port)) {
@@ -59,10 +60,14 @@ class PageAccessibilityBrowserTests {
             check(softly, browser, "/mailbox/", "/mailbox/", null);
             check(softly, browser, "/inquiry/session.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
             check(softly, browser, "/inquiry/archive.html?id=" + ended, "/inquiry/", "#stats .profile-row");
+            // Consultations have no entry of their own in the main navigation.
+            check(softly, browser, "/consultations/", null, "#consultation-list li");
+            check(softly, browser, "/consultations/detail.html?id=" + consultation, null, "#consultation-main:not([hidden])");
 
             // A citizen: their own page.
             login(browser, "a11y_citizen", "网友a11y_citizen");
             check(softly, browser, "/me/", "/me/", "#profile:not([hidden])");
+            check(softly, browser, "/consultations/detail.html?id=" + consultation, null, "#comment-form:not([hidden])");
             logout(browser);
 
             // Staff: the moderator's and the official's consoles.
@@ -127,6 +132,17 @@ class PageAccessibilityBrowserTests {
         button.click();
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("account-login")));
         assertThat(browser.path()).isEqualTo("/");
+    }
+
+    /** Publishes a consultation that opens now, so its page shows the comment form to citizens. */
+    private static long openConsultation(PortalClient official) {
+        Instant opens = Instant.now();
+        Map<?, ?> created = official.post("/api/consultations", Map.of(
+                "title", "就业补贴管理办法（征求意见稿）", "summary", "征求社会各界对就业补贴管理办法的意见。",
+                "text", "第一条 为了规范就业补贴的发放，制定本办法。\n\n第二条 本办法适用于本市。",
+                "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofDays(14)).toString()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) created.get("id")).longValue();
     }
 
     /** Creates a session an hour ahead with the moderator and official assigned, and starts it. */
