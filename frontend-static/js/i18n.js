@@ -123,6 +123,7 @@ export const dictionary = {
     'opendata.p2': '公众和企业可以免费下载这些数据，并用于研究和开发应用。',
     'mailbox.p1': '政府信箱包括市长信箱以及70个部门和区县信箱。',
     'mailbox.p2': '您可以写信反映问题、提出建议，并在“我的政府”中查询办理回复。',
+    'mailbox.consultations': '意见征集：对政府部门拟出台的政策文件草案发表意见',
 
     // ---------- live inquiry (网络问政)
     'title.moderate': '访谈审核台 - 一站通',
@@ -402,6 +403,7 @@ export const dictionary = {
     'opendata.p2': 'The public and businesses will be able to download them free of charge for research and applications.',
     'mailbox.p1': 'The Mailbox includes the mayor\'s mailbox and the mailboxes of 70 departments and districts.',
     'mailbox.p2': 'You will be able to write to raise issues or make suggestions, and follow the replies in My Government.',
+    'mailbox.consultations': 'Consultations: comment on draft policies before departments adopt them',
 
     // ---------- live inquiry
     'title.moderate': 'Moderation console - OneStop',

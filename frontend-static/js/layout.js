@@ -11,14 +11,14 @@ import { api, me } from './api.js';
 
 export const LANG_CHANGE_EVENT = 'onestop:langchange';
 
-/** The main navigation: one entry per area; `area` is the first path segment it owns. */
+/** The main navigation: one entry per area; `area` is the first path segment it owns (`also`: more such segments). */
 const NAV = [
   { href: '/', key: 'nav.home', area: '' },
   { href: '/inquiry/', key: 'nav.inquiry', area: 'inquiry' },
   { href: '/servicehall/', key: 'nav.servicehall', area: 'servicehall' },
   { href: '/disclosure/', key: 'nav.disclosure', area: 'disclosure' },
   { href: '/opendata/', key: 'nav.opendata', area: 'opendata' },
-  { href: '/mailbox/', key: 'nav.mailbox', area: 'mailbox' },
+  { href: '/mailbox/', key: 'nav.mailbox', area: 'mailbox', also: ['consultations'] },
   { href: '/me/', key: 'nav.me', area: 'me' },
 ];
 
@@ -47,7 +47,7 @@ function renderNav() {
   const area = currentArea();
   const items = NAV.map((entry) => {
     const link = el('a', { href: entry.href }, entry.key);
-    if (entry.area === area) link.setAttribute('aria-current', 'page');
+    if (entry.area === area || entry.also?.includes(area)) link.setAttribute('aria-current', 'page');
     return el('li', {}, null, link);
   });
   return el('nav', { class: 'main-nav', 'data-i18n-attr': 'aria-label:nav.label' }, null, el('ul', {}, null, ...items));

@@ -60,14 +60,14 @@ class PageAccessibilityBrowserTests {
             check(softly, browser, "/mailbox/", "/mailbox/", null);
             check(softly, browser, "/inquiry/session.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
             check(softly, browser, "/inquiry/archive.html?id=" + ended, "/inquiry/", "#stats .profile-row");
-            // Consultations have no entry of their own in the main navigation.
-            check(softly, browser, "/consultations/", null, "#consultation-list li");
-            check(softly, browser, "/consultations/detail.html?id=" + consultation, null, "#consultation-main:not([hidden])");
+            // Consultations belong to the mailbox area of the main navigation.
+            check(softly, browser, "/consultations/", "/mailbox/", "#consultation-list li");
+            check(softly, browser, "/consultations/detail.html?id=" + consultation, "/mailbox/", "#consultation-main:not([hidden])");
 
             // A citizen: their own page.
             login(browser, "a11y_citizen", "网友a11y_citizen");
             check(softly, browser, "/me/", "/me/", "#profile:not([hidden])");
-            check(softly, browser, "/consultations/detail.html?id=" + consultation, null, "#comment-form:not([hidden])");
+            check(softly, browser, "/consultations/detail.html?id=" + consultation, "/mailbox/", "#comment-form:not([hidden])");
             logout(browser);
 
             // Staff: the moderator's and the official's consoles.
