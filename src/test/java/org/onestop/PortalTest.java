@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "onestop.demo.enabled=false",
         "onestop.embedded.data-dir=target/embedded-test",
         "onestop.embedded.clean=true",
+        // Uploaded files go to the build folder, never to the project's data folder.
+        "onestop.storage.dir=target/test-files",
         // A small outbox makes a stalled viewer overflow quickly; a short poll makes catch-up quick.
         "onestop.live.outbox-capacity=128",
         "onestop.live.poll-interval=500ms"})

@@ -4,9 +4,14 @@ import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** What an account may do. Citizens and enterprises register; staff roles are given by admins. */
+/**
+ * What an account may do. Citizens and enterprises register; staff roles are given by admins:
+ * officials (of a department), moderators (live inquiry), admins, mailbox clerks (the city
+ * mailbox office, 信箱办, which triages the mayor's mailbox and dispatches letters) and supervisors
+ * (督办, who follow overdue letters across departments).
+ */
 public enum Role {
-    CITIZEN, ENTERPRISE, OFFICIAL, MODERATOR, ADMIN;
+    CITIZEN, ENTERPRISE, OFFICIAL, MODERATOR, ADMIN, MAILBOX_CLERK, SUPERVISOR;
 
     /** The lower-case name used in JSON and in the database. */
     public String code() {
@@ -18,7 +23,7 @@ public enum Role {
     }
 
     public boolean isStaff() {
-        return this == OFFICIAL || this == MODERATOR || this == ADMIN;
+        return this == OFFICIAL || this == MODERATOR || this == ADMIN || this == MAILBOX_CLERK || this == SUPERVISOR;
     }
 
     /** The role for a code, or null when the code names no role. */
