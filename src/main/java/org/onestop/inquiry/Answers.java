@@ -22,9 +22,10 @@ class Answers {
     private final LivePublisher live;
     private final AuditTrail audit;
     private final Clock clock;
+    private final FollowUps followUps;
 
     Answers(QuestionStore store, SessionStore sessions, SessionRoles roles, AccountDirectory accounts,
-            LivePublisher live, AuditTrail audit, Clock clock) {
+            LivePublisher live, AuditTrail audit, Clock clock, FollowUps followUps) {
         this.store = store;
         this.sessions = sessions;
         this.roles = roles;
@@ -32,6 +33,7 @@ class Answers {
         this.live = live;
         this.audit = audit;
         this.clock = clock;
+        this.followUps = followUps;
     }
 
     private static String checkText(String raw) {
@@ -92,6 +94,7 @@ class Answers {
                                 })));
     }
 
+    /** Marks an approved question for follow-up: it becomes a mailbox case of the session's department at once. */
     Mono<InquiryViews.StaffQuestion> followup(long questionId, PortalUser user) {
         return store.find(questionId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("question", questionId)))
@@ -99,11 +102,8 @@ class Answers {
                 .flatMap(q -> live.write(events -> store.lock(questionId)
                         .flatMap(locked -> !locked.status().equals("approved") ? Mono.error(ProblemException.state("question_status"))
                                 : locked.followupRequested() ? Mono.just(locked)
-                                : store.requestFollowup(questionId)
-                                        .then(events.append(InquiryTopics.of(q.sessionId()), "question.followup",
-                                                java.util.Collections.singletonMap("questionId", questionId)))
-                                        .then(audit.record(user.id(), "inquiry.question.followup_requested",
-                                                "inquiry_question", questionId, Map.of()))
+                                : sessions.find(locked.sessionId())
+                                        .flatMap(session -> followUps.open(session, java.util.List.of(locked), user, events))
                                         .then(store.find(questionId))))
                         .map(r -> QuestionViews.staff(r, java.util.List.of())));
     }

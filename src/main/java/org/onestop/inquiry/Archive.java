@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.onestop.inquiry.calendar.CalendarEvent;
 import org.onestop.inquiry.calendar.ICalendarWriter;
+import org.onestop.mailbox.MailboxCases;
 import org.onestop.platform.CityTime;
 import org.onestop.security.PortalUser;
 import org.onestop.web.ProblemException;
@@ -23,8 +24,11 @@ class Archive {
     private final QuestionStore questions;
     private final SessionRoles roles;
     private final Clock clock;
+    private final MailboxCases mailbox;
 
-    Archive(SessionStore sessions, Sessions sessionViews, QuestionStore questions, SessionRoles roles, Clock clock) {
+    Archive(SessionStore sessions, Sessions sessionViews, QuestionStore questions, SessionRoles roles, Clock clock,
+            MailboxCases mailbox) {
+        this.mailbox = mailbox;
         this.sessions = sessions;
         this.sessionViews = sessionViews;
         this.questions = questions;
@@ -42,8 +46,17 @@ class Archive {
                                                 .comparing(QuestionStore.Row::publishedAt).thenComparing(QuestionStore.Row::id)).toList())
                                         .flatMap(rows -> QuestionViews.publishedWithAnswers(questions, rows).collectList()),
                                 questions.stats(id))
-                        .map(t -> new InquiryViews.Transcript(t.getT1(), t.getT2(), new InquiryViews.Stats(t.getT3()[4],
-                                row.peakViewers(), t.getT3()[0], t.getT3()[1], t.getT3()[2], t.getT3()[3]))));
+                        .flatMap(t -> followUps(t.getT2()).map(cases -> new InquiryViews.Transcript(t.getT1(), t.getT2(),
+                                new InquiryViews.Stats(t.getT3()[4], row.peakViewers(), t.getT3()[0], t.getT3()[1], t.getT3()[2],
+                                        t.getT3()[3]), cases))));
+    }
+
+    /** Where the followed-up questions stand in the mailbox. */
+    private Mono<List<InquiryViews.FollowUpCase>> followUps(List<InquiryViews.PublicQuestion> published) {
+        return mailbox.ofQuestions(published.stream().filter(InquiryViews.PublicQuestion::followupRequested)
+                        .map(InquiryViews.PublicQuestion::id).toList())
+                .map(c -> new InquiryViews.FollowUpCase(c.questionId(), c.caseNo(), c.status()))
+                .collectList();
     }
 
     /** The transcript as CSV for staff, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese right. */

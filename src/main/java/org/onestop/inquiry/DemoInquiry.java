@@ -83,7 +83,10 @@ class DemoInquiry implements ApplicationRunner {
                                 c.housing(), "2000年底前建成、基础设施老化的住宅小区均可申报，请通过所在街道提交居民改造意愿，年内完成摸底。"))
                         .then(qa(s.id(), c.li(), "老旧小区加装电梯有补贴吗？需要全体业主同意吗？", c,
                                 c.housing(), "加装电梯每部补贴20万元；需经本单元专有部分占建筑物总面积三分之二以上的业主且人数三分之二以上的业主同意。"))
-                        .then(sessions.end(s.id(), c.moderator()))
+                        // Left unanswered in the session: the moderator follows it up as a mailbox case.
+                        .then(questions.ask(s.id(), "小区改造期间停车位不够，施工车辆占用消防通道怎么办？", false, c.wang())
+                                .flatMap(q -> moderation.approve(q.id(), null, c.moderator()).thenReturn(q.id())))
+                        .flatMap(unanswered -> sessions.end(s.id(), java.util.List.of(unanswered), c.moderator()))
                         // The demo story happened yesterday: place its records at the session's own times.
                         .then(backdate(s.id(), starts)));
     }

@@ -59,6 +59,18 @@ final class InquiryViews {
     record Stats(long participants, long peakViewers, long received, long published, long answered, long followedUp) {
     }
 
-    record Transcript(Session session, List<PublicQuestion> questions, Stats stats) {
+    record Transcript(Session session, List<PublicQuestion> questions, Stats stats, List<FollowUpCase> followUps) {
+    }
+
+    /** {@code question.followup}: the question became a mailbox case with this number. */
+    record FollowUp(long questionId, String caseNo) {
+    }
+
+    /** A followed-up question's case in the archive, with the mailbox's status of it. */
+    record FollowUpCase(long questionId, String caseNo, String status) {
+    }
+
+    /** {@code notification} on a user's topic (live-protocol.md). */
+    record Notification(String id, String kind, String title, String link, Instant createdAt) {
     }
 }

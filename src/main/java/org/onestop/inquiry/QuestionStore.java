@@ -107,6 +107,12 @@ class QuestionStore {
         return db.sql(SELECT + " WHERE id = :id FOR UPDATE").bind("id", id).map(QuestionStore::row).one();
     }
 
+    /** The questions, locked in id order (so two writers locking several never deadlock), until the transaction ends. */
+    Flux<Row> lockAll(Collection<Long> ids) {
+        return db.sql(SELECT + " WHERE id = ANY(:ids) ORDER BY id FOR UPDATE").bind("ids", ids.toArray(Long[]::new))
+                .map(QuestionStore::row).all();
+    }
+
     Flux<Row> bySession(long sessionId, Collection<String> statuses) {
         return db.sql(SELECT + " WHERE session_id = :session AND status = ANY(:statuses)"
                         + " ORDER BY pinned DESC, COALESCE(published_at, submitted_at), id")

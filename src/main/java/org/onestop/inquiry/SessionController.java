@@ -1,5 +1,6 @@
 package org.onestop.inquiry;
 
+import java.util.List;
 import org.onestop.security.PortalUser;
 import org.onestop.web.PageQuery;
 import org.onestop.web.PageResponse;
@@ -59,9 +60,14 @@ class SessionController {
         return sessions.start(id, user);
     }
 
+    /** Ending a session: the unanswered questions the moderator chose to follow up as mailbox cases. */
+    record EndRequest(List<Long> followUp) {
+    }
+
     @PostMapping("/api/inquiry/sessions/{id}/end")
-    Mono<InquiryViews.Session> end(@PathVariable long id, @AuthenticationPrincipal PortalUser user) {
-        return sessions.end(id, user);
+    Mono<InquiryViews.Session> end(@PathVariable long id, @RequestBody(required = false) EndRequest request,
+            @AuthenticationPrincipal PortalUser user) {
+        return sessions.end(id, request == null ? null : request.followUp(), user);
     }
 
     @PostMapping("/api/inquiry/sessions/{id}/mutes")

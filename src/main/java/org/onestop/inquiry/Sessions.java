@@ -36,9 +36,13 @@ class Sessions {
     private final LivePublisher live;
     private final AuditTrail audit;
     private final Clock clock;
+    private final QuestionStore questions;
+    private final FollowUps followUps;
 
     Sessions(SessionStore store, SessionRoles roles, Departments departments, AccountDirectory accounts,
-            LivePublisher live, AuditTrail audit, Clock clock) {
+            LivePublisher live, AuditTrail audit, Clock clock, QuestionStore questions, FollowUps followUps) {
+        this.questions = questions;
+        this.followUps = followUps;
         this.store = store;
         this.roles = roles;
         this.departments = departments;
@@ -143,8 +147,47 @@ class Sessions {
         return transition(id, user, "scheduled", "live", "inquiry.session.started");
     }
 
-    Mono<InquiryViews.Session> end(long id, PortalUser user) {
-        return transition(id, user, "live", "ended", "inquiry.session.ended");
+    /** Most questions a moderator may turn into mailbox cases when ending a session. */
+    static final int MAX_FOLLOW_UPS = 200;
+
+    /**
+     * Ends a live session. The questions in {@code followUp} (approved, of this session, left
+     * unanswered) become mailbox cases in the same transaction; a wrong choice refuses the whole
+     * request and the session stays live.
+     */
+    Mono<InquiryViews.Session> end(long id, List<Long> followUp, PortalUser user) {
+        List<Long> chosen = followUp == null ? List.of() : followUp;
+        // List.of() refuses contains(null): look for nulls by streaming.
+        if (chosen.size() > MAX_FOLLOW_UPS || chosen.stream().anyMatch(java.util.Objects::isNull)
+                || new java.util.HashSet<>(chosen).size() != chosen.size()) {
+            return Mono.error(ProblemException.invalid("followUp", "followup_choice", MAX_FOLLOW_UPS));
+        }
+        return roles.requireModerator(id, user).then(live.write(events -> store.lock(id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("session", id)))
+                .flatMap(row -> !row.status().equals("live") ? Mono.error(ProblemException.state("session_status"))
+                        : chosenUnanswered(id, chosen).flatMap(questions -> followUps.open(row, questions, user, events)))
+                .then(Mono.defer(() -> store.setStatus(id, "ended", clock.instant())))
+                .then(audit.record(user.id(), "inquiry.session.ended", "inquiry_session", id, Map.of("followUp", chosen)))
+                .then(Mono.defer(() -> view(id)))
+                .flatMap(view -> events.append(InquiryTopics.of(id), "session.updated", view).thenReturn(view))));
+    }
+
+    /** The chosen questions, locked, in the order chosen; each must be an approved, unanswered question of the session. */
+    private Mono<List<QuestionStore.Row>> chosenUnanswered(long sessionId, List<Long> chosen) {
+        if (chosen.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return questions.lockAll(chosen).collectMap(QuestionStore.Row::id)
+                .zipWith(questions.answersOf(chosen).map(QuestionStore.AnswerRow::questionId).collect(java.util.stream.Collectors.toSet()))
+                .flatMap(t -> {
+                    for (int i = 0; i < chosen.size(); i++) {
+                        QuestionStore.Row q = t.getT1().get(chosen.get(i));
+                        if (q == null || q.sessionId() != sessionId || !q.status().equals("approved") || t.getT2().contains(q.id())) {
+                            return Mono.error(ProblemException.invalid("followUp[" + i + "]", "followup_question"));
+                        }
+                    }
+                    return Mono.just(chosen.stream().map(t.getT1()::get).toList());
+                });
     }
 
     private Mono<InquiryViews.Session> transition(long id, PortalUser user, String from, String to, String action) {

@@ -54,6 +54,43 @@ class LetterStore {
         return spec.map(r -> r.get(0, Long.class)).one();
     }
 
+    /** A live question turned into a case: written by its asker, already dispatched to the session's department. */
+    record NewFollowUp(long questionId, long departmentId, String title, String body, long writerId, String writerName,
+            String queryCodeHash, LocalDate replyDueOn, Instant at) {
+    }
+
+    /**
+     * Stores a follow-up case in the reply step of its lead department, or returns empty when the
+     * number is taken or the question already has a case (the caller looks again).
+     */
+    Mono<Long> insertFollowUp(NewFollowUp f, String trackingNumber) {
+        return db.sql("""
+                INSERT INTO mailbox_letter (tracking_number, query_code_hash, source, inquiry_question_id, mailbox,
+                    mailbox_department_id, kind, title, body, consent_to_publish, contact_preference, writer_id, writer_name,
+                    status, triage_department_id, lead_department_id, step, due_on, received_at, accepted_at, dispatched_at)
+                VALUES (:number, :hash, 'live_followup', :question, 'department', :department, 'consultation', :title, :body,
+                    FALSE, 'none', :writer, :writerName, 'handling', :department, :department, 'reply', :due, :at, :at, :at)
+                ON CONFLICT DO NOTHING RETURNING id""")
+                .bind("number", trackingNumber).bind("hash", f.queryCodeHash()).bind("question", f.questionId())
+                .bind("department", f.departmentId()).bind("title", f.title()).bind("body", f.body())
+                .bind("writer", f.writerId()).bind("writerName", f.writerName()).bind("due", f.replyDueOn()).bind("at", f.at())
+                .map(r -> r.get(0, Long.class)).one();
+    }
+
+    /** The case of a followed-up live question: its letter, number and status. */
+    record QuestionCase(long questionId, long letterId, String trackingNumber, Status status) {
+    }
+
+    Flux<QuestionCase> byQuestions(java.util.Collection<Long> questionIds) {
+        return db.sql("""
+                SELECT inquiry_question_id, id, tracking_number, status FROM mailbox_letter
+                WHERE inquiry_question_id = ANY(:ids) ORDER BY inquiry_question_id""")
+                .bind("ids", questionIds.toArray(Long[]::new))
+                .map(r -> new QuestionCase(r.get("inquiry_question_id", Long.class), r.get("id", Long.class),
+                        r.get("tracking_number", String.class), Status.fromCode(r.get("status", String.class))))
+                .all();
+    }
+
     Mono<Letter> find(long id) {
         return db.sql(SELECT + " WHERE l.id = :id").bind("id", id).map(LetterStore::letter).one();
     }
