@@ -33,6 +33,9 @@ function renderStats(stats) {
   $('stats').replaceChildren(...rows);
 }
 
+/** Question id -> its mailbox case ({caseNo, status}), for followed-up questions. */
+const cases = new Map();
+
 function transcriptItem(q, index) {
   const li = el('li', { className: 'transcript-item', attrs: { 'data-question-id': q.id } });
   const meta = el('p', { className: 'question-meta' },
@@ -40,6 +43,11 @@ function transcriptItem(q, index) {
     askerNode(q.asker), ' ', timeNode(q.askedAt, 'datetime', 'asked-at'), ' ',
     setText(el('span', { className: 'votes' }), 'moderate.votes', { n: formatNumber(q.votes) }));
   if (q.followupRequested) meta.append(' ', el('span', { className: 'badge followup-badge', i18n: 'inquiry.followupDone' }));
+  const followUp = cases.get(String(q.id));
+  if (followUp) {
+    meta.append(' ', setText(el('span', { className: 'case-line' }), 'archive.case',
+      { caseNo: followUp.caseNo, status: t(`archive.caseStatus.${followUp.status}`) }));
+  }
   li.append(meta, el('p', { className: 'question-text', text: q.text || '' }));
   const answers = Array.isArray(q.answers) ? q.answers : [];
   if (answers.length) {
@@ -70,6 +78,7 @@ async function main() {
   session = transcript.session || {};
   renderSession();
   renderStats(transcript.stats || {});
+  for (const c of Array.isArray(transcript.followUps) ? transcript.followUps : []) cases.set(String(c.questionId), c);
   const questions = Array.isArray(transcript.questions) ? transcript.questions : [];
   $('transcript').replaceChildren(...questions.map(transcriptItem));
   $('transcript-empty').hidden = questions.length > 0;

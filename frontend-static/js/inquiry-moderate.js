@@ -19,6 +19,7 @@ const state = {
   session: null,
   pending: new Map(), // id -> question.submitted
   published: new Map(), // id -> public question
+  followUp: new Set(), // ids of unanswered questions to follow up as mailbox cases when the session ends
   muted: new Set(),
 };
 
@@ -45,10 +46,13 @@ function renderSession() {
 }
 
 async function changeSession(action) {
-  const result = await act('POST', `${base}/sessions/${encodeURIComponent(sessionId)}/${action}`, {});
+  // Ending: the unanswered questions ticked for follow-up become mailbox cases of the session's department.
+  const body = action === 'end' ? { followUp: Array.from(state.followUp).filter((id) => eligibleForFollowUp(state.published.get(id))).map(Number) } : {};
+  const result = await act('POST', `${base}/sessions/${encodeURIComponent(sessionId)}/${action}`, body);
   if (result && result.status) {
     state.session = mergeSession(state.session, result);
     renderSession();
+    renderPublished();
     say(`moderate.done.${action}`);
   }
 }
@@ -226,11 +230,17 @@ function publishedNode(q) {
     renderPublished();
     $('published-heading').focus();
   });
+  const choice = el('input', { className: 'followup-choice', attrs: { type: 'checkbox', id: `followup-${q.id}` } });
+  choice.addEventListener('change', () => {
+    if (choice.checked) state.followUp.add(String(q.id)); else state.followUp.delete(String(q.id));
+  });
   li.append(
     el('p', { className: 'question-badges' }),
     el('p', { className: 'question-text' }),
     el('p', { className: 'question-meta' }),
     el('div', { className: 'item-actions' }, pin, unpin, hide),
+    el('p', { className: 'followup-line' }, choice, ' ',
+      el('label', { i18n: 'moderate.followupChoice', attrs: { for: `followup-${q.id}` } })),
   );
   fillPublished(li, q);
   return li;
@@ -246,6 +256,13 @@ function fillPublished(li, q) {
     setText(el('span', { className: 'answer-count' }), 'moderate.answers', { n: answers }));
   li.querySelector('.pin').hidden = Boolean(q.pinned);
   li.querySelector('.unpin').hidden = !q.pinned;
+  li.querySelector('.followup-line').hidden = !(eligibleForFollowUp(q) && state.session && state.session.status === 'live');
+  li.querySelector('.followup-choice').checked = state.followUp.has(String(q.id));
+}
+
+/** A published question the session left unanswered and nobody has followed up yet. */
+function eligibleForFollowUp(q) {
+  return Boolean(q) && !q.followupRequested && !(Array.isArray(q.answers) && q.answers.length);
 }
 
 const renderPublished = batched(() => {

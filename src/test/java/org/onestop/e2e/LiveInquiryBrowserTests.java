@@ -115,9 +115,58 @@ class LiveInquiryBrowserTests {
         }
     }
 
+    @Test
+    void moderatorEndsTheSessionFollowingUpAnUnansweredQuestionAndTheArchiveShowsItsCase() {
+        long moderatorId = TestAccounts.staff(app, "e2e_mod2", null, Role.MODERATOR);
+        long officialId = TestAccounts.staff(app, "e2e_off2", "HRSS", Role.OFFICIAL);
+        TestAccounts.citizen(app, "e2e_netizen2");
+        long sessionId = liveSession("e2e_mod2", moderatorId, officialId);
+        PortalClient netizen = new PortalClient(port).login("e2e_netizen2", TestAccounts.PASSWORD);
+        PortalClient moderatorApi = new PortalClient(port).login("e2e_mod2", TestAccounts.PASSWORD);
+        PortalClient officialApi = new PortalClient(port).login("e2e_off2", TestAccounts.PASSWORD);
+        long answered = ask(netizen, sessionId, "创业担保贷款最长可以贷几年？");
+        long open = ask(netizen, sessionId, "我们区什么时候开设零工市场？");
+        for (long q : List.of(answered, open)) {
+            moderatorApi.post("/api/inquiry/questions/" + q + "/approve", Map.of()).expectStatus().isOk();
+        }
+        officialApi.post("/api/inquiry/questions/" + answered + "/answers", Map.of("text", "最长3年。")).expectStatus().isCreated();
+
+        try (Browser moderator = Browser.open(port)) {
+            login(moderator, "e2e_mod2", "e2e_mod2");
+            moderator.go("/inquiry/moderate.html?id=" + sessionId);
+            awaitLive(moderator);
+            String openItem = "#published li[data-question-id=\"" + open + "\"]";
+            String answeredItem = "#published li[data-question-id=\"" + answered + "\"]";
+            moderator.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(openItem + " .followup-choice")));
+            assertThat(moderator.find(answeredItem + " .followup-line").isDisplayed()).as("an answered question is not offered").isFalse();
+            moderator.click(openItem + " .followup-choice").click("#end-session");
+            moderator.waitUntil(ExpectedConditions.attributeToBe(By.id("start-session"), "disabled", "true"));
+            moderator.waitUntil(ExpectedConditions.attributeToBe(By.id("end-session"), "disabled", "true"));
+
+            moderator.go("/inquiry/archive.html?id=" + sessionId);
+            String caseLine = "#transcript li[data-question-id=\"" + open + "\"] .case-line";
+            moderator.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(caseLine)));
+            assertThat(moderator.find(caseLine).getText()).matches("信件编号 XX\\d{14}（办理中）");
+            assertThat(moderator.driver().findElements(By.cssSelector("#transcript li[data-question-id=\"" + answered + "\"] .case-line")))
+                    .isEmpty();
+            List<Map<String, Object>> archive = moderator.seriousAxeViolations();
+            assertThat(archive).as("archive accessibility: %s", archive).isEmpty();
+        }
+    }
+
+    private static long ask(PortalClient asker, long sessionId, String text) {
+        Map<?, ?> asked = asker.post("/api/inquiry/sessions/" + sessionId + "/questions", Map.of("text", text, "anonymous", false))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) asked.get("id")).longValue();
+    }
+
     /** Creates a session an hour ahead with the moderator and official assigned, and starts it. */
     private long liveSession(long moderatorId, long officialId) {
-        PortalClient moderator = new PortalClient(port).login("e2e_mod", TestAccounts.PASSWORD);
+        return liveSession("e2e_mod", moderatorId, officialId);
+    }
+
+    private long liveSession(String moderatorName, long moderatorId, long officialId) {
+        PortalClient moderator = new PortalClient(port).login(moderatorName, TestAccounts.PASSWORD);
         long hrss = app.getBean(DatabaseClient.class).sql("SELECT id FROM department WHERE code = 'HRSS'")
                 .map(r -> r.get(0, Long.class)).one().block(Duration.ofSeconds(5));
         Instant startsAt = Instant.now().plusSeconds(3600);
