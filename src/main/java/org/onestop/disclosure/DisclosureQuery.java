@@ -1,0 +1,71 @@
+package org.onestop.disclosure;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A search text split into terms and turned into a {@code tsquery} literal built from tokens
+ * only, so quotes, operators ({@code & | ! ( ) : *}), emoji or any other user text can never
+ * reach the tsquery parser. It mirrors {@code disclosure_tokens} of V10__disclosure.sql: a run of
+ * CJK ideographs must appear as a phrase of its character bigrams (one character: any bigram
+ * starting with it, or the run-final unigram); a Latin word or number must appear as a word.
+ *
+ * @param terms the runs and words of the query in order, as typed (for highlighting)
+ * @param tsquery the literal for {@code CAST(:q AS tsquery)}, or null when nothing searchable remains
+ */
+record DisclosureQuery(List<String> terms, String tsquery) {
+
+    /** Enough for any real query; more bigrams only slow the index look-up without adding precision. */
+    static final int MAX_TOKENS = 48;
+
+    // The same classes as the SQL: CJK unified ideographs (basic, extension A, extensions B-G) and ASCII letters/digits.
+    private static final Pattern TERM = Pattern.compile(
+            "([\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{20000}-\\x{3134F}]+)|([A-Za-z0-9]+)");
+    private static final Pattern NEEDS_FOLDING = Pattern.compile(
+            "[\\x{F900}-\\x{FAFF}\\x{FF10}-\\x{FF19}\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}]");
+
+    static DisclosureQuery parse(String text) {
+        if (text == null) {
+            return new DisclosureQuery(List.of(), null);
+        }
+        String folded = NEEDS_FOLDING.matcher(text).find() ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+        List<String> terms = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        int tokens = 0;
+        Matcher m = TERM.matcher(folded);
+        while (m.find() && tokens < MAX_TOKENS) {
+            if (m.group(1) != null) {
+                int[] chars = m.group(1).codePoints().toArray();
+                if (chars.length == 1) {
+                    parts.add(quote(Character.toString(chars[0])) + ":*");
+                    tokens++;
+                } else {
+                    List<String> bigrams = new ArrayList<>();
+                    for (int i = 0; i + 1 < chars.length && tokens < MAX_TOKENS; i++, tokens++) {
+                        bigrams.add(quote(Character.toString(chars[i]) + Character.toString(chars[i + 1])));
+                    }
+                    parts.add(bigrams.size() == 1 ? bigrams.getFirst() : "(" + String.join(" <-> ", bigrams) + ")");
+                }
+                terms.add(m.group(1));
+            } else {
+                String word = m.group(2).toLowerCase(java.util.Locale.ROOT);
+                parts.add(quote(word));
+                terms.add(word);
+                tokens++;
+            }
+        }
+        return new DisclosureQuery(List.copyOf(terms), parts.isEmpty() ? null : String.join(" & ", parts));
+    }
+
+    boolean isEmpty() {
+        return tsquery == null;
+    }
+
+    /** A tsquery lexeme in quotes; the terms hold only letters and digits, but quoting is the rule anyway. */
+    private static String quote(String lexeme) {
+        return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+}

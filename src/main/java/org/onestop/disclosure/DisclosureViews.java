@@ -1,0 +1,61 @@
+package org.onestop.disclosure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of the disclosure API. Bodies and snippets are HTML the portal made safe. */
+final class DisclosureViews {
+
+    private DisclosureViews() {
+    }
+
+    record Named(long id, String code, String name, String nameEn) {
+    }
+
+    record Related(long id, String indexNumber, String title) {
+    }
+
+    record VersionSummary(int version, String title, Instant savedAt, boolean current) {
+    }
+
+    /** A document with its related documents and the list of its versions (the newest last). */
+    record Document(long id, String indexNumber, String title, Named department, Named category, String docNumber,
+            String topic, LocalDate publishedOn, String validity, String body, String status, String withdrawReason,
+            int version, Instant updatedAt, List<Related> related, List<VersionSummary> versions) {
+    }
+
+    /** One version as it was published; {@code current} when it is the document as it stands. */
+    record Version(long documentId, int version, String title, Named category, String docNumber, String topic,
+            LocalDate publishedOn, String validity, String body, Instant savedAt, boolean current) {
+    }
+
+    /** A search hit: {@code titleHighlighted} and {@code snippet} are escaped HTML with {@code <mark>} around matches. */
+    record Hit(long id, String indexNumber, String title, String titleHighlighted, String snippet, Named department,
+            Named category, String docNumber, LocalDate publishedOn, String validity, boolean exactNumber) {
+    }
+
+    record FacetValue(String value, String label, long count) {
+    }
+
+    record Facets(List<FacetValue> department, List<FacetValue> category, List<FacetValue> year,
+            List<FacetValue> validity) {
+    }
+
+    record SearchResult(List<Hit> items, int page, int size, long total, Facets facets) {
+    }
+
+    record CatalogueItem(long id, String indexNumber, String title, Named department, Named category,
+            String docNumber, LocalDate publishedOn, String validity) {
+    }
+
+    /** One page of a catalogue; {@code next} is the cursor of the following page, null on the last. */
+    record CataloguePage(List<CatalogueItem> items, String next) {
+    }
+
+    record CategoryNode(long id, String code, String name, String nameEn, List<CategoryNode> children) {
+    }
+
+    record Guide(Named department, String body, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,98 @@
+package org.onestop.disclosure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.onestop.PortalClient;
+import org.onestop.PortalTest;
+import org.onestop.account.Department;
+import org.onestop.account.Departments;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads the 100,000-document demo set and measures, over HTTP, the load time, search p95 and
+ * catalogue page p95 (targets: load under 2 minutes, search ≤ 50 ms, catalogue ≤ 20 ms). Not part
+ * of the regular suite, it runs only when asked for:
+ * {@code DISCLOSURE_BENCHMARK=true ./mvnw -B -ntp -o test -Dtest=DisclosureBenchmark}.
+ * Figures go to standard output (and load-tests/disclosure-benchmark.md records a run).
+ */
+@PortalTest
+@EnabledIfEnvironmentVariable(named = "DISCLOSURE_BENCHMARK", matches = "true")
+class DisclosureBenchmark {
+
+    private static final List<String> QUERIES = List.of("公积金 提取", "住房公积金", "营商环境", "WTO", "5G 基站", "PM2.5",
+            "青政发〔2019〕12号", "老旧小区改造", "部门预算", "政策解读", "人事任免", "乡村振兴 实施意见", "养老", "税", "跨境电商",
+            "安全生产", "就业创业 补贴", "数字政府", "工作计划", "三公经费", "海洋经济", "垃圾分类", "AI人工智能", "医疗保障",
+            "知识产权保护", "防汛", "职务任免", "优化 营商", "规范性文件", "RCEP");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext app;
+
+    @Test
+    void loadsTheDemoSetAndMeasuresSearchAndCataloguePages() {
+        List<Department> departments = app.getBean(Departments.class).all(null).take(DemoDisclosure.DEPARTMENTS)
+                .collectList().block();
+        long started = System.nanoTime();
+        app.getBean(BulkLoader.class).load(new DocumentGenerator(DemoDisclosure.SEED, DemoDisclosure.DOCUMENTS, departments))
+                .block(Duration.ofMinutes(10));
+        System.out.printf("BENCHMARK load: %d documents in %.1f s%n", DemoDisclosure.DOCUMENTS, (System.nanoTime() - started) / 1e9);
+
+        PortalClient client = new PortalClient(port);
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 60; i++) {
+            // Warm the JIT and PostgreSQL's caches before measuring.
+            client.http().get().uri("/api/disclosure/documents?q={q}", QUERIES.get(i % QUERIES.size())).exchange().expectStatus().isOk();
+        }
+        List<Double> search = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String q = QUERIES.get(random.nextInt(QUERIES.size()));
+            String filter = switch (i % 4) {
+                case 1 -> "&department=" + departments.get(random.nextInt(departments.size())).id();
+                case 2 -> "&year=" + (2012 + random.nextInt(14));
+                case 3 -> "&category=normative";
+                default -> "";
+            };
+            long t = System.nanoTime();
+            client.http().get().uri("/api/disclosure/documents?q={q}" + filter, q).exchange().expectStatus().isOk();
+            search.add((System.nanoTime() - t) / 1e6);
+        }
+        List<Double> catalogue = new ArrayList<>();
+        for (int walk = 0; walk < 30; walk++) {
+            String base = "/api/disclosure/catalogue?size=20" + switch (walk % 3) {
+                case 0 -> "&department=" + departments.get(random.nextInt(departments.size())).id();
+                case 1 -> "&category=" + List.of("normative", "notice", "budget", "personnel").get(random.nextInt(4));
+                default -> "";
+            };
+            String cursor = null;
+            for (int page = 0; page < 10; page++) {
+                long t = System.nanoTime();
+                JsonNode body = DisclosureFixture.json(client.get(base + (cursor == null ? "" : "&after=" + cursor)).expectStatus().isOk());
+                catalogue.add((System.nanoTime() - t) / 1e6);
+                if (body.path("next").isNull()) {
+                    break;
+                }
+                cursor = body.path("next").asString();
+            }
+        }
+        System.out.printf("BENCHMARK search: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", search.size(), p(search, 50), p(search, 95), p(search, 100));
+        System.out.printf("BENCHMARK catalogue: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", catalogue.size(), p(catalogue, 50),
+                p(catalogue, 95), p(catalogue, 100));
+    }
+
+    private static double p(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
