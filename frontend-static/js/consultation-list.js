@@ -3,7 +3,7 @@
 import './consultation-i18n.js';
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { el, onLangChange, rangeNode, setBilingual, setText, shorten } from './inquiry-common.js';
+import { el, keepInUrl, listQuery, onLangChange, rangeNode, setBilingual, setText, shorten } from './inquiry-common.js';
 import { consultationHref, consultationStatusBadge } from './consultation-common.js';
 
 const PAGE_SIZE = 10;
@@ -40,12 +40,7 @@ function card(c) {
 }
 
 function syncUrl() {
-  const params = new URLSearchParams();
-  if (state.status) params.set('status', state.status);
-  if (state.department) params.set('department', state.department);
-  if (state.page) params.set('page', String(state.page));
-  const search = params.toString();
-  window.history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
+  keepInUrl(listQuery(state, ['status', 'department']));
 }
 
 function updatePager() {

@@ -454,3 +454,20 @@ export function applyPublicEvent(questions, type, data) {
 }
 
 export { applyI18n };
+
+/**
+ * A filtered, paged list's state as URL parameters: the filters that are set, and the page when it
+ * is not the first. Pages keep it in the address bar, so a reload or a shared link shows the same list.
+ */
+export function listQuery(state, filters) {
+  const params = new URLSearchParams();
+  for (const name of filters) if (state[name]) params.set(name, state[name]);
+  if (state.page) params.set('page', String(state.page));
+  return params;
+}
+
+/** Puts the list's state in the address bar without adding a history entry. */
+export function keepInUrl(params) {
+  const search = params.toString();
+  window.history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
+}

@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { currentLang, t } from './i18n.js';
 import {
-  departmentNode, el, onLangChange, rangeNode, sessionHref, setBilingual, setText,
+  departmentNode, el, keepInUrl, listQuery, onLangChange, rangeNode, sessionHref, setBilingual, setText,
   shanghaiDay, shorten, statusBadge,
 } from './inquiry-common.js';
 
@@ -56,12 +56,7 @@ function sessionCard(session) {
 }
 
 function syncUrl() {
-  const params = new URLSearchParams();
-  if (state.status) params.set('status', state.status);
-  if (state.department) params.set('department', state.department);
-  if (state.page) params.set('page', String(state.page));
-  const search = params.toString();
-  window.history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
+  keepInUrl(listQuery(state, ['status', 'department']));
   icsLink.href = state.department ? `${ICS_PATH}?department=${encodeURIComponent(state.department)}` : ICS_PATH;
 }
 

@@ -47,6 +47,8 @@ class DemoAccounts implements ApplicationRunner {
                         staff("official", "王建国", Role.OFFICIAL, d.getT1(), "副局长"),
                         staff("housing_official", "李明", Role.OFFICIAL, d.getT2(), "城市更新处处长"),
                         staff("healthcare_official", "赵芳", Role.OFFICIAL, d.getT3(), "副局长"),
+                        staff("mailbox_clerk", "市长信箱办公室", Role.MAILBOX_CLERK, null, null),
+                        staff("supervisor", "市政府督查室", Role.SUPERVISOR, null, null),
                         citizen("citizen", "张三", "370202199003071233", "13800138000"),
                         citizen("lisi", "李四", "370203198811230011", "13906390001"),
                         citizen("wangwu", "王五", "370212199502280024", "13706390002")))
