@@ -14,6 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
@@ -46,6 +50,10 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        // Open311 clients are other systems authenticated by an api_key in the request,
+                        // not browsers carrying a session cookie: there is no session to forge.
+                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/open311/**"))))
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .headers(headers -> headers
@@ -72,6 +80,10 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/disclosure/**").permitAll()
                         // Online service hall: the catalogue and its CPSV-AP export are public.
                         .pathMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
+                        // Open311 GeoReport v2: reads are public; a POST carries its api_key, which the
+                        // endpoint checks itself (the spec's error form, not a session).
+                        .pathMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/open311/v2/requests.json", "/open311/v2/requests.xml").permitAll()
                         .pathMatchers("/api/disclosure/**").authenticated()
                         .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
                         .pathMatchers("/api/inquiry/**").authenticated()
