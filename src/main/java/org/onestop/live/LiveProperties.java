@@ -2,6 +2,7 @@ package org.onestop.live;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFramesPerMinute client frames one socket may send per minute before 4029
  * @param maxTopicsPerSocket topics one socket may have joined at once
  * @param allowedOrigins origins besides the portal's own that may open a WebSocket
+ * @param socketSendBuffer the kernel send buffer of each WebSocket ({@code SO_SNDBUF}). Left to
+ *     the kernel it grows to megabytes for a viewer that stops reading, so the backlog of a stalled
+ *     viewer would sit in kernel memory, out of sight of its outbox, for thousands of events; a small
+ *     fixed buffer makes the bounded outbox see the stall and close the viewer (4008)
  */
 @ConfigurationProperties("onestop.live")
 public record LiveProperties(
@@ -26,5 +31,6 @@ public record LiveProperties(
         @DefaultValue("1s") Duration viewerInterval,
         @DefaultValue("120") int maxFramesPerMinute,
         @DefaultValue("20") int maxTopicsPerSocket,
-        @DefaultValue List<String> allowedOrigins) {
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue("64KB") DataSize socketSendBuffer) {
 }

@@ -2,6 +2,7 @@ package org.onestop.live;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.cookie.Cookie;
 import java.net.URI;
@@ -47,8 +48,10 @@ class LiveSocketRoute {
     private final SocketHandshakes handshakes;
     private final LiveSocketHandler handler;
     private final ProblemWriter problems;
+    private final int sendBuffer;
 
-    LiveSocketRoute(SocketHandshakes handshakes, LiveSocketHandler handler, ProblemWriter problems) {
+    LiveSocketRoute(SocketHandshakes handshakes, LiveSocketHandler handler, ProblemWriter problems, LiveProperties properties) {
+        this.sendBuffer = (int) properties.socketSendBuffer().toBytes();
         this.handshakes = handshakes;
         this.handler = handler;
         this.problems = problems;
@@ -78,7 +81,12 @@ class LiveSocketRoute {
 
     private Mono<Void> upgrade(HttpServerRequest request, HttpServerResponse response, PortalUser user) {
         // The channel's own event loop, so that fan-out to this viewer runs where its socket lives.
-        var loop = request instanceof Connection connection ? connection.channel().eventLoop() : null;
+        var channel = request instanceof Connection connection ? connection.channel() : null;
+        var loop = channel != null ? channel.eventLoop() : null;
+        if (channel != null) {
+            // See LiveProperties.socketSendBuffer: a stalled viewer must reach its bounded outbox.
+            channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
+        }
         return response.sendWebsocket((in, out) -> {
             var info = new HandshakeInfo(PATH, new HttpHeaders(), Mono.empty(), null);
             return handler.handle(new ReactorNettyWebSocketSession(in, out, info, BUFFERS, MAX_CLIENT_FRAME), user, loop);
