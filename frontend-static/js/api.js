@@ -79,7 +79,9 @@ export async function api(method, path, body) {
   const verb = String(method || 'GET').toUpperCase();
   const headers = baseHeaders();
   const init = { method: verb, credentials: 'same-origin', headers };
-  if (body !== undefined && body !== null) {
+  if (body instanceof FormData) {
+    init.body = body; // multipart: the browser sets the Content-Type with its boundary
+  } else if (body !== undefined && body !== null) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

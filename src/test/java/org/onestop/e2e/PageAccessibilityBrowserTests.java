@@ -18,7 +18,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * Every page of the portal in real Chromium, in one browser: the shared chrome that layout.js
@@ -46,6 +49,7 @@ class PageAccessibilityBrowserTests {
         long ended = startedSession(api, moderatorId, officialId, "养老保险政策在线访谈");
         api.post("/api/inquiry/sessions/" + ended + "/end", Map.of()).expectStatus().isOk();
         long consultation = openConsultation(new PortalClient(port).login("a11y_off", TestAccounts.PASSWORD));
+        long letter = writeLetter(new PortalClient(port).login("a11y_citizen", TestAccounts.PASSWORD));
 
         SoftAssertions softly = new SoftAssertions();
         try (Browser browser = Browser.open(port)) {
@@ -57,7 +61,8 @@ class PageAccessibilityBrowserTests {
             check(softly, browser, "/servicehall/", "/servicehall/", null);
             check(softly, browser, "/disclosure/", "/disclosure/", null);
             check(softly, browser, "/opendata/", "/opendata/", null);
-            check(softly, browser, "/mailbox/", "/mailbox/", null);
+            check(softly, browser, "/mailbox/", "/mailbox/", "#link-write");
+            check(softly, browser, "/mailbox/track.html", "/mailbox/", "#track-form");
             check(softly, browser, "/inquiry/session.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
             check(softly, browser, "/inquiry/archive.html?id=" + ended, "/inquiry/", "#stats .profile-row");
             // Consultations belong to the mailbox area of the main navigation.
@@ -68,6 +73,9 @@ class PageAccessibilityBrowserTests {
             login(browser, "a11y_citizen", "网友a11y_citizen");
             check(softly, browser, "/me/", "/me/", "#profile:not([hidden])");
             check(softly, browser, "/consultations/detail.html?id=" + consultation, "/mailbox/", "#comment-form:not([hidden])");
+            check(softly, browser, "/mailbox/write.html", "/mailbox/", "#mailbox option[data-code=\"HRSS\"]");
+            check(softly, browser, "/mailbox/mine.html", "/mailbox/", "#letter-list li");
+            check(softly, browser, "/mailbox/letter.html?id=" + letter, "/mailbox/", "#letter-main:not([hidden])");
             logout(browser);
 
             // Staff: the moderator's and the official's consoles.
@@ -76,6 +84,8 @@ class PageAccessibilityBrowserTests {
             logout(browser);
             login(browser, "a11y_off", "a11y_off");
             check(softly, browser, "/inquiry/answer.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
+            check(softly, browser, "/mailbox/workbench.html", "/mailbox/", "#queue-rows tr");
+            check(softly, browser, "/mailbox/case.html?id=" + letter, "/mailbox/", "#accept-panel:not([hidden])");
 
             // The rendered chrome follows the language toggle.
             browser.click("#lang-toggle");
@@ -143,6 +153,19 @@ class PageAccessibilityBrowserTests {
                 "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofDays(14)).toString()))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         return ((Number) created.get("id")).longValue();
+    }
+
+    /** Writes a letter to HRSS's mailbox (multipart, as the write page sends it), so its official may triage it. */
+    private static long writeLetter(PortalClient citizen) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("letter", Map.of("mailbox", "HRSS", "kind", "help", "title", "咨询失业保险金申领",
+                "body", "失业后如何申领失业保险金？需要准备哪些材料？", "consentToPublish", false,
+                "contactPreference", "none"), MediaType.APPLICATION_JSON);
+        citizen.withCsrf();
+        Map<?, ?> written = citizen.http().post().uri("/api/mailbox/letters").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) written.get("id")).longValue();
     }
 
     /** Creates a session an hour ahead with the moderator and official assigned, and starts it. */
