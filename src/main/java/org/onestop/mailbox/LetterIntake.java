@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.onestop.live.LivePublisher;
 import org.onestop.live.UserTopicPolicy;
 import org.onestop.platform.AuditTrail;
@@ -83,6 +84,16 @@ class LetterIntake {
     }
 
     private Mono<MailboxViews.Written> store(LetterForms.CheckedLetter letter, List<ReceivedFile> received, PortalUser writer) {
+        return store(letter, received, writer, id -> Mono.empty());
+    }
+
+    /**
+     * Stores a checked letter. {@code alsoInTransaction} gets the new letter's id inside the
+     * letter's transaction, so another channel's own rows (e.g. an Open311 request) commit or fail
+     * with the letter.
+     */
+    Mono<MailboxViews.Written> store(LetterForms.CheckedLetter letter, List<ReceivedFile> received, PortalUser writer,
+            Function<Long, Mono<Void>> alsoInTransaction) {
         String code = tracking.code();
         return Mono.zip(tracking.hash(code), workingDays.calendar()).flatMap(t -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -91,6 +102,7 @@ class LetterIntake {
                     letter.title(), letter.body(), letter.location(), letter.consentToPublish(), letter.contactPreference(),
                     writer.id(), writer.displayName(), t.getT1(), deadlines.due(t.getT2(), Step.ACCEPT, letter.kind(), today), now);
             return live.write(events -> insert(row, today, NUMBER_DRAWS).flatMap(stored -> attachments.insertAll(stored.id(), received, now)
+                    .then(Mono.defer(() -> alsoInTransaction.apply(stored.id())))
                     .then(cases.add(new CaseStore.NewEntry(stored.id(), "received", true, null, null, letter.departmentId(),
                             writer.id(), writer.displayName(), now)))
                     .then(events.append(UserTopicPolicy.topicOf(writer.id()), "letter.status",

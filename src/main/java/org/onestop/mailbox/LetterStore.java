@@ -54,6 +54,12 @@ class LetterStore {
         return spec.map(r -> r.get(0, Long.class)).one();
     }
 
+    /** Records where a letter came from when not the web form, e.g. an Open311 request and its service code. */
+    Mono<Void> markSource(long id, String source, String serviceCode) {
+        return db.sql("UPDATE mailbox_letter SET source = :source, service_code = :code WHERE id = :id")
+                .bind("source", source).bind("code", serviceCode).bind("id", id).then();
+    }
+
     /** A live question turned into a case: written by its asker, already dispatched to the session's department. */
     record NewFollowUp(long questionId, long departmentId, String title, String body, long writerId, String writerName,
             String queryCodeHash, LocalDate replyDueOn, Instant at) {
