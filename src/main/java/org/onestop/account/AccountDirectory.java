@@ -29,6 +29,14 @@ public class AccountDirectory {
         return store.findByUsername(username).map(Account::toPrincipal);
     }
 
+    /**
+     * The id of a disabled account that owns generated demo content (such as the demo year of
+     * letters) without being anyone who can sign in; created on first use.
+     */
+    public Mono<Long> demoOwner(String username, String displayName) {
+        return store.ensureDisabledOwner(username, displayName);
+    }
+
     public Flux<StaffCard> cards(Collection<Long> ids) {
         return Flux.fromIterable(ids).distinct().concatMap(this::card);
     }

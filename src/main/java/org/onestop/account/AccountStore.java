@@ -61,6 +61,21 @@ class AccountStore {
     }
 
     /** Inserts the account and its roles; run it inside a transaction. */
+    /**
+     * Creates, once, a disabled citizen account that cannot sign in (no usable password hash) and
+     * owns generated content; returns its id either way.
+     */
+    Mono<Long> ensureDisabledOwner(String username, String displayName) {
+        Instant now = clock.instant();
+        return db.sql("""
+                        INSERT INTO app_user (username, password_hash, display_name, kind, real_name, id_number, enabled, created_at, updated_at)
+                        VALUES (:username, '!', :name, 'citizen', :name, '000000000000000000', FALSE, :now, :now)
+                        ON CONFLICT DO NOTHING""")
+                .bind("username", username).bind("name", displayName).bind("now", now).then()
+                .then(db.sql("SELECT id FROM app_user WHERE username = :username").bind("username", username)
+                        .map(r -> r.get(0, Long.class)).one());
+    }
+
     Mono<Long> insert(NewAccount a) {
         Instant now = clock.instant();
         var spec = db.sql("""

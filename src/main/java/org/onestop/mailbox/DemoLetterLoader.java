@@ -1,6 +1,6 @@
 package org.onestop.mailbox;
 
-import java.time.Clock;
+import org.onestop.account.AccountDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,11 +21,11 @@ class DemoLetterLoader {
     static final int BATCH = 2_000;
 
     private final DatabaseClient db;
-    private final Clock clock;
+    private final AccountDirectory accounts;
 
-    DemoLetterLoader(DatabaseClient db, Clock clock) {
+    DemoLetterLoader(DatabaseClient db, AccountDirectory accounts) {
         this.db = db;
-        this.clock = clock;
+        this.accounts = accounts;
     }
 
     Mono<Boolean> loaded() {
@@ -44,13 +44,9 @@ class DemoLetterLoader {
                         .bind("p", DemoLetters.PREFIX + "%").then());
     }
 
+    /** The demo letters' writer: a disabled account owned by the account feature, so no real user's letters fill up. */
     private Mono<Long> writer() {
-        Instant now = clock.instant();
-        return db.sql("""
-                        INSERT INTO app_user (username, password_hash, display_name, kind, real_name, id_number, enabled, created_at, updated_at)
-                        VALUES ('demo_letters', '!', '演示来信人', 'citizen', '演示来信人', '000000000000000000', FALSE, :now, :now)
-                        ON CONFLICT DO NOTHING""").bind("now", now).then()
-                .then(db.sql("SELECT id FROM app_user WHERE username = 'demo_letters'").map(r -> r.get(0, Long.class)).one());
+        return accounts.demoOwner("demo_letters", "演示来信人");
     }
 
     private Mono<Void> insert(List<DemoLetters.Generated> batch, long writer, String hash) {
