@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
- * Leaves the live streams out of HTTP request observations. A WebSocket or SSE request lasts as
- * long as the viewer watches, so its "duration" measures nothing, while its observation and
- * context maps stay in memory for every connected viewer.
+ * Leaves the live SSE stream out of HTTP request observations. It lasts as long as the viewer
+ * watches, so its "duration" measures nothing, while its observation and context maps stay in
+ * memory for every connected viewer. (The WebSocket is served before WebFlux by LiveSocketRoute,
+ * so request observations never see it.)
  */
 @Configuration(proxyBeanMethods = false)
 class StreamObservations {
@@ -20,6 +21,6 @@ class StreamObservations {
     }
 
     static boolean isStream(String path) {
-        return path.equals("/ws") || path.equals("/api/live/events");
+        return path.equals("/api/live/events");
     }
 }
