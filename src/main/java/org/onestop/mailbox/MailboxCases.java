@@ -71,9 +71,14 @@ public class MailboxCases {
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         LocalDate today = WorkingCalendar.receivedOn(at);
-        return workingDays.calendar().flatMap(calendar -> Flux.fromIterable(followUps)
-                .concatMap(f -> open(f, deadlines.due(calendar, Step.REPLY, LetterKind.CONSULTATION, today), actorId, at, today, events))
-                .collectList());
+        // One lookup for the cases that already exist, then one insert per question that has none.
+        return Mono.zip(workingDays.calendar(), ofQuestions(followUps.stream().map(FollowUp::questionId).toList())
+                        .collectMap(QuestionCase::questionId))
+                .flatMap(t -> Flux.fromIterable(followUps)
+                        .concatMap(f -> t.getT2().containsKey(f.questionId()) ? Mono.just(t.getT2().get(f.questionId()))
+                                : open(f, deadlines.due(t.getT1(), Step.REPLY, LetterKind.CONSULTATION, today), actorId, at, today,
+                                        events))
+                        .collectList());
     }
 
     /** The cases of those questions that have one. */
@@ -87,26 +92,24 @@ public class MailboxCases {
 
     private Mono<QuestionCase> open(FollowUp f, LocalDate replyDue, long actorId, Instant at, LocalDate today,
             LivePublisher.Events events) {
-        return letters.byQuestions(List.of(f.questionId())).next()
-                .map(c -> new QuestionCase(c.questionId(), c.letterId(), c.trackingNumber(), c.status().code()))
-                // Asking for a code nobody is shown keeps tracking uniform: the asker reads the case
-                // signed in, among their own letters.
-                .switchIfEmpty(Mono.defer(() -> tracking.hash(tracking.code()).flatMap(hash -> {
-                    var row = new LetterStore.NewFollowUp(f.questionId(), f.departmentId(), title(f.sessionTitle()), body(f),
-                            f.askerId(), f.askerName(), hash, replyDue, at);
-                    return insert(row, today, NUMBER_DRAWS)
-                            .flatMap(stored -> cases.add(new CaseStore.NewEntry(stored.letterId(), "received", true, null, null,
-                                            f.departmentId(), f.askerId(), f.askerName(), at))
-                                    .then(cases.add(new CaseStore.NewEntry(stored.letterId(), "dispatched", true, null,
-                                            "网络问政问题 " + f.questionId() + " 转办", f.departmentId(), actorId, null, at)))
-                                    .then(events.append(UserTopicPolicy.topicOf(f.askerId()), "letter.status",
-                                            new MailboxViews.LetterStatus(stored.letterId(), stored.caseNo(), Status.HANDLING.code(),
-                                                    "dispatched", at)))
-                                    .then(audit.record(actorId, "mailbox.letter.opened_from_question", "mailbox_letter",
-                                            stored.letterId(), Map.of("questionId", f.questionId(), "trackingNumber", stored.caseNo(),
-                                                    "leadDepartmentId", f.departmentId())))
-                                    .thenReturn(stored));
-                })));
+        // Asking for a code nobody is shown keeps tracking uniform: the asker reads the case
+        // signed in, among their own letters.
+        return tracking.hash(tracking.code()).flatMap(hash -> {
+            var row = new LetterStore.NewFollowUp(f.questionId(), f.departmentId(), title(f.sessionTitle()), body(f),
+                    f.askerId(), f.askerName(), hash, replyDue, at);
+            return insert(row, today, NUMBER_DRAWS)
+                    .flatMap(stored -> cases.add(new CaseStore.NewEntry(stored.letterId(), "received", true, null, null,
+                                    f.departmentId(), f.askerId(), f.askerName(), at))
+                            .then(cases.add(new CaseStore.NewEntry(stored.letterId(), "dispatched", true, null,
+                                    "网络问政问题 " + f.questionId() + " 转办", f.departmentId(), actorId, null, at)))
+                            .then(events.append(UserTopicPolicy.topicOf(f.askerId()), "letter.status",
+                                    new MailboxViews.LetterStatus(stored.letterId(), stored.caseNo(), Status.HANDLING.code(),
+                                            "dispatched", at)))
+                            .then(audit.record(actorId, "mailbox.letter.opened_from_question", "mailbox_letter",
+                                    stored.letterId(), Map.of("questionId", f.questionId(), "trackingNumber", stored.caseNo(),
+                                            "leadDepartmentId", f.departmentId())))
+                            .thenReturn(stored));
+        });
     }
 
     /**
