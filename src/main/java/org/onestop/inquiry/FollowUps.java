@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.onestop.live.LivePublisher;
-import org.onestop.live.UserTopicPolicy;
+import org.onestop.live.UserNotification;
 import org.onestop.mailbox.MailboxCases;
 import org.onestop.platform.AuditTrail;
 import org.onestop.security.PortalUser;
@@ -55,10 +55,9 @@ class FollowUps {
             LivePublisher.Events events) {
         return events.append(InquiryTopics.of(session.id()), "question.followup",
                         new InquiryViews.FollowUp(q.id(), c.caseNo()))
-                .then(events.append(UserTopicPolicy.topicOf(q.askerId()), "notification", new InquiryViews.Notification(
-                        "inquiry-followup-" + q.id(), "inquiry.followup",
+                .then(new UserNotification("inquiry-followup-" + q.id(), "inquiry.followup",
                         "您在网络问政“" + session.title() + "”中的提问已转为信件办理，编号 " + c.caseNo(),
-                        "/me/", now)))
+                        "/me/", now).sendTo(q.askerId(), events))
                 .then();
     }
 }

@@ -69,8 +69,4 @@ final class InquiryViews {
     /** A followed-up question's case in the archive, with the mailbox's status of it. */
     record FollowUpCase(long questionId, String caseNo, String status) {
     }
-
-    /** {@code notification} on a user's topic (live-protocol.md). */
-    record Notification(String id, String kind, String title, String link, Instant createdAt) {
-    }
 }

@@ -50,10 +50,11 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        // Open311 clients are other systems authenticated by an api_key in the request,
-                        // not browsers carrying a session cookie: there is no session to forge.
+                        // Open311 and CKAN clients are other systems authenticated by a key in the
+                        // request, not browsers carrying a session cookie: there is no session to
+                        // forge, and the CKAN actions served here only read.
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-                                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/open311/**"))))
+                                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/open311/**", "/api/3/action/**"))))
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .headers(headers -> headers
@@ -77,6 +78,7 @@ class SecurityConfiguration {
                         .pathMatchers("/api/mailbox/**", "/api/consultations/**").authenticated()
                         // Government information disclosure: guides, catalogues, documents, search and
                         // feeds are public; publishing and disclosure requests need a sign-in.
+                        .pathMatchers("/api/disclosure/requests", "/api/disclosure/requests/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/disclosure/**").permitAll()
                         // Online service hall: the catalogue and its CPSV-AP export are public.
                         .pathMatchers(HttpMethod.GET, "/api/services", "/api/services/**").permitAll()
@@ -85,6 +87,18 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/open311/v2/requests.json", "/open311/v2/requests.xml").permitAll()
                         .pathMatchers("/api/disclosure/**").authenticated()
+                        // Applications, enterprise grants and everything under "My Government" belong
+                        // to a signed-in person; each service checks ownership or department.
+                        .pathMatchers("/api/applications", "/api/applications/**", "/api/enterprise/**", "/api/me/**")
+                        .authenticated()
+                        // Open data: the catalogue, dataset pages and downloads are public; API keys and
+                        // dataset requests need a sign-in. The CKAN Action API reads are public and
+                        // identify a key holder by the Authorization header, not by the session.
+                        .pathMatchers("/api/opendata/keys", "/api/opendata/keys/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/opendata/**").permitAll()
+                        .pathMatchers("/api/opendata/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/3/action/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/3/action/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/inquiry/sessions").hasAnyRole(Role.ADMIN.name(), Role.MODERATOR.name())
                         .pathMatchers("/api/inquiry/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
