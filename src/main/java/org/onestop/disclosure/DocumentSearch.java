@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.onestop.platform.search.TextQuery;
 import org.onestop.web.FieldProblem;
 import org.onestop.web.PageQuery;
 import org.onestop.web.PlainText;
@@ -45,7 +46,7 @@ class DocumentSearch {
                 return Mono.error(ProblemException.invalid(problems));
             }
             PageQuery paging = PageQuery.of(pageNumber, pageSize);
-            DisclosureQuery query = DisclosureQuery.parse(q);
+            TextQuery query = TextQuery.parse(q);
             String key = q != null && DocumentNumbers.looksLikeNumber(q) ? DocumentNumbers.key(q) : null;
             if (q != null && !q.isEmpty() && query.isEmpty() && key == null) {
                 // Only symbols or emoji: nothing can match, and "everything" would be a wrong answer.

@@ -30,6 +30,9 @@ class SearchStore {
             String docNumber, LocalDate publishedOn, String validity) {
     }
 
+    /** How many of the cheaply ordered candidates ts_rank reorders; 10 pages of 20. */
+    static final int RANKED = 200;
+
     private final DatabaseClient db;
 
     SearchStore(DatabaseClient db) {
@@ -37,20 +40,30 @@ class SearchStore {
     }
 
     Flux<HitRow> search(SearchFilter f, long offset, int limit) {
-        String exact = f.numberKey() == null ? "false" : "(d.doc_number_key IS NOT DISTINCT FROM :key)";
-        String rank = f.tsquery() == null ? "0" : "ts_rank(d.search, CAST(:q AS tsquery))";
-        // Rank and page on ids first; only the page's rows are then read whole (bodies for snippets).
+        String exact = f.numberKey() == null ? "false" : "(s.doc_number_key IS NOT DISTINCT FROM :key)";
+        String inTitle = f.tsquery() == null ? "false" : "(s.title_terms @@ CAST(:q AS tsquery))";
+        String rank = f.tsquery() == null ? "0" : "ts_rank(s.terms, CAST(:q AS tsquery))";
+        // Two passes. The cheap order (exact number, all terms in the title, newest) needs only the
+        // narrow rows; ts_rank, which must read each candidate's full vector, then reorders just
+        // the best RANKED candidates. Rows past them keep the cheap order, so pages never overlap.
         String sql = """
-                WITH page AS (
-                    SELECT d.id, %s AS exact, %s AS score, d.published_on
-                    FROM disclosure_document d WHERE %s
-                    ORDER BY exact DESC, score DESC, d.published_on DESC, d.id DESC LIMIT :limit OFFSET :offset)
+                WITH cheap AS (
+                    SELECT s.document_id AS id, s.published_on, %1$s AS exact,
+                           row_number() OVER (ORDER BY %1$s DESC, %2$s DESC, s.published_on DESC, s.document_id DESC) AS pos
+                    FROM disclosure_search s WHERE %3$s
+                    ORDER BY pos LIMIT :end),
+                page AS (
+                    SELECT cheap.*, CASE WHEN cheap.pos <= :ranked THEN %4$s END AS score
+                    FROM cheap JOIN disclosure_search s ON s.document_id = cheap.id
+                    ORDER BY cheap.pos > :ranked, cheap.exact DESC, score DESC NULLS LAST, cheap.pos
+                    LIMIT :limit OFFSET :offset)
                 SELECT d.id, d.index_number, d.title, d.department_id, d.category_id, d.doc_number, d.published_on,
                        d.validity, d.body_text, page.exact
                 FROM page JOIN disclosure_document d ON d.id = page.id
-                ORDER BY page.exact DESC, page.score DESC, page.published_on DESC, page.id DESC"""
-                .formatted(exact, rank, where(f));
-        return bind(db.sql(sql), f).bind("limit", limit).bind("offset", offset)
+                ORDER BY page.pos > :ranked, page.exact DESC, page.score DESC NULLS LAST, page.pos"""
+                .formatted(exact, inTitle, where(f, "s"), rank);
+        return bind(db.sql(sql), f).bind("end", offset + limit).bind("ranked", RANKED).bind("limit", limit)
+                .bind("offset", offset)
                 .map(r -> new HitRow(r.get("id", Long.class), r.get("index_number", String.class), r.get("title", String.class),
                         r.get("department_id", Long.class), r.get("category_id", Long.class), r.get("doc_number", String.class),
                         r.get("published_on", LocalDate.class), r.get("validity", String.class), r.get("body_text", String.class),
@@ -61,16 +74,16 @@ class SearchStore {
     /** Counts per department, category, year and validity, and the total, in one pass over the matches. */
     Flux<FacetRow> facets(SearchFilter f) {
         String sql = """
-                SELECT CASE WHEN GROUPING(d.department_id) = 0 THEN 'department'
-                            WHEN GROUPING(d.category_id) = 0 THEN 'category'
-                            WHEN GROUPING(EXTRACT(YEAR FROM d.published_on)) = 0 THEN 'year'
-                            WHEN GROUPING(d.validity) = 0 THEN 'validity' ELSE 'total' END AS facet,
-                       COALESCE(CAST(d.department_id AS text), CAST(d.category_id AS text),
-                                CAST(CAST(EXTRACT(YEAR FROM d.published_on) AS int) AS text), d.validity) AS value,
+                SELECT CASE WHEN GROUPING(s.department_id) = 0 THEN 'department'
+                            WHEN GROUPING(s.category_id) = 0 THEN 'category'
+                            WHEN GROUPING(EXTRACT(YEAR FROM s.published_on)) = 0 THEN 'year'
+                            WHEN GROUPING(s.validity) = 0 THEN 'validity' ELSE 'total' END AS facet,
+                       COALESCE(CAST(s.department_id AS text), CAST(s.category_id AS text),
+                                CAST(CAST(EXTRACT(YEAR FROM s.published_on) AS int) AS text), s.validity) AS value,
                        count(*) AS n
-                FROM disclosure_document d WHERE %s
-                GROUP BY GROUPING SETS ((d.department_id), (d.category_id), (EXTRACT(YEAR FROM d.published_on)), (d.validity), ())"""
-                .formatted(where(f));
+                FROM disclosure_search s WHERE %s
+                GROUP BY GROUPING SETS ((s.department_id), (s.category_id), (EXTRACT(YEAR FROM s.published_on)), (s.validity), ())"""
+                .formatted(where(f, "s"));
         return bind(db.sql(sql), f)
                 .map(r -> new FacetRow(r.get("facet", String.class), r.get("value", String.class), r.get("n", Long.class)))
                 .all();
@@ -80,9 +93,9 @@ class SearchStore {
     Flux<CatalogueRow> catalogue(SearchFilter f, CatalogueCursor after, int limit) {
         String sql = """
                 SELECT d.id, d.index_number, d.title, d.department_id, d.category_id, d.doc_number, d.published_on, d.validity
-                FROM disclosure_document d WHERE %s%s
+                FROM disclosure_document d WHERE d.status = 'published' AND %s%s
                 ORDER BY d.published_on DESC, d.id DESC LIMIT :limit"""
-                .formatted(where(f), after == null ? "" : " AND (d.published_on, d.id) < (:afterDate, :afterId)");
+                .formatted(where(f, "d"), after == null ? "" : " AND (d.published_on, d.id) < (:afterDate, :afterId)");
         var spec = bind(db.sql(sql), f).bind("limit", limit);
         if (after != null) {
             spec = spec.bind("afterDate", after.publishedOn()).bind("afterId", after.id());
@@ -90,29 +103,34 @@ class SearchStore {
         return spec.map(SearchStore::catalogueRow).all();
     }
 
-    private static String where(SearchFilter f) {
-        List<String> clauses = new ArrayList<>(List.of("d.status = 'published'"));
+    /**
+     * The filters on {@code alias}: the search table ({@code s}, published documents only, with
+     * their terms) or the document table ({@code d}) for catalogues, which have no text.
+     */
+    private static String where(SearchFilter f, String alias) {
+        List<String> clauses = new ArrayList<>(List.of("true"));
+        String c = alias + ".";
         if (f.tsquery() != null && f.numberKey() != null) {
-            clauses.add("(d.search @@ CAST(:q AS tsquery) OR d.doc_number_key = :key)");
+            clauses.add("(" + c + "terms @@ CAST(:q AS tsquery) OR " + c + "doc_number_key = :key)");
         } else if (f.tsquery() != null) {
-            clauses.add("d.search @@ CAST(:q AS tsquery)");
+            clauses.add(c + "terms @@ CAST(:q AS tsquery)");
         } else if (f.numberKey() != null) {
-            clauses.add("d.doc_number_key = :key");
+            clauses.add(c + "doc_number_key = :key");
         }
         if (f.departmentId() != null) {
-            clauses.add("d.department_id = :department");
+            clauses.add(c + "department_id = :department");
         }
         if (f.categoryIds() != null) {
-            clauses.add(f.categoryIds().size() == 1 ? "d.category_id = :category" : "d.category_id = ANY(CAST(:categories AS bigint[]))");
+            clauses.add(f.categoryIds().size() == 1 ? c + "category_id = :category" : c + "category_id = ANY(CAST(:categories AS bigint[]))");
         }
         if (f.validity() != null) {
-            clauses.add("d.validity = :validity");
+            clauses.add(c + "validity = :validity");
         }
         if (f.from() != null) {
-            clauses.add("d.published_on >= :from");
+            clauses.add(c + "published_on >= :from");
         }
         if (f.to() != null) {
-            clauses.add("d.published_on <= :to");
+            clauses.add(c + "published_on <= :to");
         }
         return String.join(" AND ", clauses);
     }

@@ -15,8 +15,10 @@ import org.onestop.servicehall.ServiceViews.AreaRef;
 import org.onestop.servicehall.ServiceViews.ConceptRef;
 import org.onestop.servicehall.ServiceViews.DepartmentRef;
 import org.onestop.servicehall.ServiceViews.FacetValue;
+import org.onestop.platform.search.TextQuery;
 import org.onestop.web.FieldProblem;
 import org.onestop.web.PageQuery;
+import org.onestop.web.PlainText;
 import org.onestop.web.ProblemException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Catalogue {
 
     private static final Set<String> AUDIENCES = Set.of("citizen", "enterprise", "both");
+    /** Service names are short; a longer query is a mistake or an attack, not a search. */
+    static final int MAX_QUERY_LENGTH = 100;
 
     private final CatalogueStore store;
     private final Departments departments;
@@ -45,17 +49,30 @@ class Catalogue {
                 .cache(v -> Duration.ofHours(1), e -> Duration.ZERO, () -> Duration.ZERO);
     }
 
-    Mono<ServiceViews.Listing> list(String department, String audience, String lifeEvent, String depth, String online,
-            PageQuery page) {
-        return filter(department, audience, lifeEvent, depth, online).flatMap(f -> Mono.zip(
-                store.page(f, page.offset(), page.size()).collectList(), store.count(f), facets(f), vocabulary)
-                .map(t -> new ServiceViews.Listing(t.getT1().stream().map(s -> summary(s, t.getT4())).toList(),
-                        page.page(), page.size(), t.getT2(), t.getT3())));
+    /**
+     * A page of the catalogue with its facet counts. A keyword query made only of symbols or emoji
+     * can match nothing (and "everything" would be the wrong answer), so it gets an empty page.
+     */
+    Mono<ServiceViews.Listing> list(String q, String department, String audience, String lifeEvent, String depth,
+            String online, PageQuery page) {
+        String text = PlainText.clean(q);
+        TextQuery query = TextQuery.parse(text);
+        boolean unmatchable = text != null && !text.isEmpty() && query.isEmpty();
+        return filter(text, query, department, audience, lifeEvent, depth, online).flatMap(f -> unmatchable
+                ? Mono.just(new ServiceViews.Listing(List.of(), page.page(), page.size(), 0,
+                        new ServiceViews.Facets(List.of(), List.of(), List.of(), List.of())))
+                : Mono.zip(store.page(f, page.offset(), page.size()).collectList(), store.count(f), facets(f), vocabulary)
+                        .map(t -> new ServiceViews.Listing(t.getT1().stream().map(s -> summary(s, t.getT4())).toList(),
+                                page.page(), page.size(), t.getT2(), t.getT3())));
     }
 
     /** Validates every filter at once, so one answer names every bad value. */
-    Mono<ServiceFilter> filter(String department, String audience, String lifeEvent, String depth, String online) {
+    private Mono<ServiceFilter> filter(String text, TextQuery query, String department, String audience, String lifeEvent,
+            String depth, String online) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (text != null && PlainText.length(text) > MAX_QUERY_LENGTH) {
+            problems.add(FieldProblem.of("q", "size", 0, MAX_QUERY_LENGTH));
+        }
         String a = blankToNull(audience);
         if (a != null && !AUDIENCES.contains(a)) {
             problems.add(FieldProblem.of("audience", "servicehall.audience"));
@@ -100,7 +117,8 @@ class Catalogue {
             if (!problems.isEmpty()) {
                 return Mono.error(ProblemException.invalid(problems));
             }
-            return Mono.just(new ServiceFilter(t.getT1() < 0 ? null : t.getT1(), a, event, chosenDepth, chosenOnline));
+            return Mono.just(new ServiceFilter(t.getT1() < 0 ? null : t.getT1(), a, event, chosenDepth, chosenOnline,
+                    query.isEmpty() ? null : new ServiceFilter.Text(query.ideographs(), query.words())));
         });
     }
 

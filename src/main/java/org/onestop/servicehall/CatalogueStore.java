@@ -45,7 +45,7 @@ class CatalogueStore {
                    s.steps::text AS steps
             FROM service_item s JOIN department d ON d.id = s.department_id
             """;
-    /** Every filter, each switched off by binding null. */
+    /** Every filter but the keywords, each switched off by binding null (2,400 rows: plans need no help). */
     private static final String WHERE = "\n" + """
             WHERE (CAST(:department AS bigint) IS NULL OR s.department_id = :department)
               AND (CAST(:audience AS varchar) IS NULL OR s.audience = :audience OR (s.audience = 'both' AND :audience <> 'both'))
@@ -132,19 +132,36 @@ class CatalogueStore {
         return drafts.stream().map(field).toArray(String[]::new);
     }
 
+    /** Catalogue order; with keywords, best match first (names over descriptions), fully online first among equals. */
     Flux<Summary> page(ServiceFilter filter, long offset, int limit) {
-        var spec = db.sql(SUMMARY + " FROM service_item s JOIN department d ON d.id = s.department_id " + WHERE
-                + " ORDER BY d.sort_order, s.code LIMIT :limit OFFSET :offset");
+        String order = filter.text() == null ? " ORDER BY d.sort_order, s.code"
+                : " ORDER BY ts_rank(s.search, " + query(filter.text()) + ") DESC, s.fully_online DESC, d.sort_order, s.code";
+        var spec = db.sql(SUMMARY + " FROM service_item s JOIN department d ON d.id = s.department_id " + where(filter)
+                + order + " LIMIT :limit OFFSET :offset");
         return bind(spec, filter).bind("limit", limit).bind("offset", offset).map(CatalogueStore::summary).all();
     }
 
     Mono<Long> count(ServiceFilter filter) {
-        return bind(db.sql("SELECT count(*) FROM service_item s " + WHERE), filter).map(r -> r.get(0, Long.class)).one();
+        return bind(db.sql("SELECT count(*) FROM service_item s " + where(filter)), filter).map(r -> r.get(0, Long.class)).one();
+    }
+
+    /** The filters, and the keyword match when there is one. */
+    private static String where(ServiceFilter f) {
+        return f.text() == null ? WHERE : WHERE + " AND s.search @@ " + query(f.text()) + "\n";
+    }
+
+    /** The tsquery of the keywords: the CJK bigrams as given, the Latin words stemmed as English. */
+    private static String query(ServiceFilter.Text t) {
+        if (t.words() == null) {
+            return "CAST(:ideographs AS tsquery)";
+        }
+        return t.ideographs() == null ? "plainto_tsquery('english', :words)"
+                : "(CAST(:ideographs AS tsquery) && plainto_tsquery('english', :words))";
     }
 
     Flux<Count> byDepartment(ServiceFilter filter) {
         return bind(db.sql("SELECT d.code, d.name_zh, d.name_en, count(*) AS n FROM service_item s "
-                + "JOIN department d ON d.id = s.department_id " + WHERE
+                + "JOIN department d ON d.id = s.department_id " + where(filter)
                 + " GROUP BY d.id, d.code, d.name_zh, d.name_en, d.sort_order ORDER BY d.sort_order"), filter)
                 .map(r -> new Count(r.get("code", String.class), r.get("name_zh", String.class),
                         r.get("name_en", String.class), r.get("n", Long.class)))
@@ -157,7 +174,7 @@ class CatalogueStore {
                 SELECT count(*) FILTER (WHERE s.audience IN ('citizen', 'both')) AS citizen,
                        count(*) FILTER (WHERE s.audience IN ('enterprise', 'both')) AS enterprise,
                        count(*) FILTER (WHERE s.audience = 'both') AS both_kinds
-                FROM service_item s """ + WHERE), filter)
+                FROM service_item s """ + where(filter)), filter)
                 .map(r -> List.of(r.get("citizen", Long.class), r.get("enterprise", Long.class), r.get("both_kinds", Long.class)))
                 .one();
     }
@@ -167,14 +184,14 @@ class CatalogueStore {
                 SELECT k.code, k.name_zh, k.name_en, count(*) AS n FROM service_item s
                 JOIN service_item_concept c ON c.service_id = s.id
                 JOIN service_concept k ON k.code = c.concept_code AND k.scheme <> 'theme'
-                """ + WHERE + " GROUP BY k.code, k.name_zh, k.name_en, k.sort_order ORDER BY k.sort_order"), filter)
+                """ + where(filter) + " GROUP BY k.code, k.name_zh, k.name_en, k.sort_order ORDER BY k.sort_order"), filter)
                 .map(r -> new Count(r.get("code", String.class), r.get("name_zh", String.class),
                         r.get("name_en", String.class), r.get("n", Long.class)))
                 .all();
     }
 
     Flux<Count> byDepth(ServiceFilter filter) {
-        return bind(db.sql("SELECT s.online_depth, count(*) AS n FROM service_item s " + WHERE
+        return bind(db.sql("SELECT s.online_depth, count(*) AS n FROM service_item s " + where(filter)
                 + " GROUP BY s.online_depth ORDER BY s.online_depth"), filter)
                 .map(r -> new Count(String.valueOf(r.get("online_depth", Integer.class)), null, null, r.get("n", Long.class)))
                 .all();
@@ -207,7 +224,11 @@ class CatalogueStore {
         spec = f.audience() == null ? spec.bindNull("audience", String.class) : spec.bind("audience", f.audience());
         spec = f.lifeEvent() == null ? spec.bindNull("event", String.class) : spec.bind("event", f.lifeEvent());
         spec = f.depth() == null ? spec.bindNull("depth", Integer.class) : spec.bind("depth", f.depth());
-        return f.online() == null ? spec.bindNull("online", Boolean.class) : spec.bind("online", f.online());
+        spec = f.online() == null ? spec.bindNull("online", Boolean.class) : spec.bind("online", f.online());
+        if (f.text() != null && f.text().ideographs() != null) {
+            spec = spec.bind("ideographs", f.text().ideographs());
+        }
+        return f.text() != null && f.text().words() != null ? spec.bind("words", f.text().words()) : spec;
     }
 
     private static Summary summary(Readable r) {

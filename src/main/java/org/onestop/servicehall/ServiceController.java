@@ -20,11 +20,11 @@ class ServiceController {
 
     /** Filters arrive as text so that a bad value becomes a field problem, not a bare type error. */
     @GetMapping("/api/services")
-    Mono<ServiceViews.Listing> list(@RequestParam(required = false) String department,
+    Mono<ServiceViews.Listing> list(@RequestParam(required = false) String q, @RequestParam(required = false) String department,
             @RequestParam(required = false) String audience, @RequestParam(required = false) String lifeEvent,
             @RequestParam(required = false) String depth, @RequestParam(required = false) String online,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return catalogue.list(department, audience, lifeEvent, depth, online, PageQuery.of(page, size));
+        return catalogue.list(q, department, audience, lifeEvent, depth, online, PageQuery.of(page, size));
     }
 
     @GetMapping("/api/services/stats")

@@ -4,25 +4,32 @@ package org.onestop.servicehall;
  * The validated filters of a catalogue listing; null means "any". An audience of citizen or
  * enterprise also matches services for both, as a citizen looking for their services expects.
  */
-record ServiceFilter(Long departmentId, String audience, String lifeEvent, Integer depth, Boolean online) {
+record ServiceFilter(Long departmentId, String audience, String lifeEvent, Integer depth, Boolean online, Text text) {
 
-    static final ServiceFilter ANY = new ServiceFilter(null, null, null, null, null);
+    static final ServiceFilter ANY = new ServiceFilter(null, null, null, null, null, null);
+
+    /**
+     * A keyword query: its CJK runs as a tsquery literal of bigrams and its Latin words for
+     * {@code plainto_tsquery('english', ...)}, either possibly null (never both).
+     */
+    record Text(String ideographs, String words) {
+    }
 
     // A facet counts over every active filter but its own, so each count says what choosing it would give.
 
     ServiceFilter withoutDepartment() {
-        return new ServiceFilter(null, audience, lifeEvent, depth, online);
+        return new ServiceFilter(null, audience, lifeEvent, depth, online, text);
     }
 
     ServiceFilter withoutAudience() {
-        return new ServiceFilter(departmentId, null, lifeEvent, depth, online);
+        return new ServiceFilter(departmentId, null, lifeEvent, depth, online, text);
     }
 
     ServiceFilter withoutLifeEvent() {
-        return new ServiceFilter(departmentId, audience, null, depth, online);
+        return new ServiceFilter(departmentId, audience, null, depth, online, text);
     }
 
     ServiceFilter withoutDepth() {
-        return new ServiceFilter(departmentId, audience, lifeEvent, null, online);
+        return new ServiceFilter(departmentId, audience, lifeEvent, null, online, text);
     }
 }

@@ -60,9 +60,10 @@ class CpsvExportTests {
     }
 
     private EntityExchangeResult<byte[]> fetch(String url) {
-        // A page of 100 services is larger than the client's default buffer of 256 KB.
+        // A page of 100 services is larger than the client's default buffer of 256 KB, and a whole
+        // catalogue of several hundred services may take longer than the default 5 s on a busy machine.
         return new PortalClient(port).http().mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .build().get().uri(url).exchange().expectStatus().isOk().expectBody().returnResult();
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build().get().uri(url).exchange().expectStatus().isOk().expectBody().returnResult();
     }
 
     private static Model parse(EntityExchangeResult<byte[]> result, Lang lang) {

@@ -1,0 +1,69 @@
+package org.onestop.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.onestop.PortalClient;
+import org.onestop.PortalTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Search ranks only its best {@link SearchStore#RANKED} candidates by ts_rank and keeps the cheap
+ * order past them: paging through more matches than that, with a page straddling the boundary,
+ * must still give every match exactly once, title matches first.
+ */
+@PortalTest
+class SearchPagingTests {
+
+    private static final int TITLE_MATCHES = 40;
+    private static final int BODY_MATCHES = SearchStore.RANKED + 30;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext app;
+
+    @Test
+    void pagesAcrossTheRankedCandidatesGiveEveryMatchOnceWithTitleMatchesFirst() {
+        DisclosureFixture f = new DisclosureFixture(app, port);
+        for (int i = 0; i < BODY_MATCHES; i++) {
+            f.add("HOUSING", "notice-notice", "关于做好第" + i + "批港口设施检查的通知", null, day(i),
+                    "请各单位按要求开展潮汐能电站周边港口设施检查，第" + i + "批名单见附件。");
+        }
+        for (int i = 0; i < TITLE_MATCHES; i++) {
+            f.add("HOUSING", "notice-notice", "潮汐能电站建设第" + i + "号公告", null, day(i + 500), "详见正文。");
+        }
+        long[] ids = f.load();
+        Set<Long> titled = new HashSet<>();
+        for (int i = BODY_MATCHES; i < ids.length; i++) {
+            titled.add(ids[i]);
+        }
+
+        PortalClient anyone = new PortalClient(port);
+        List<Long> seen = new ArrayList<>();
+        int size = 30; // 200 is no multiple of 30: page 6 holds ranked and unranked rows
+        long total = -1;
+        for (int page = 0; total < 0 || (long) page * size < total; page++) {
+            JsonNode body = DisclosureFixture.json(anyone.get("/api/disclosure/documents?q=潮汐能&size=" + size + "&page=" + page)
+                    .expectStatus().isOk());
+            total = body.path("total").asLong();
+            body.path("items").forEach(hit -> seen.add(hit.path("id").asLong()));
+        }
+
+        assertThat(total).isEqualTo(BODY_MATCHES + TITLE_MATCHES);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(BODY_MATCHES + TITLE_MATCHES);
+        assertThat(new HashSet<>(seen.subList(0, TITLE_MATCHES))).isEqualTo(titled);
+    }
+
+    private static String day(int n) {
+        return java.time.LocalDate.of(2010, 1, 1).plusDays(n).toString();
+    }
+}
