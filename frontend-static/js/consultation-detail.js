@@ -10,6 +10,7 @@ import {
   el, formatNumber, hasRole, loginHref, onLangChange, rangeNode, setBilingual, setText, timeNode,
 } from './inquiry-common.js';
 import { consultationIdFromQuery, consultationStatusBadge, decisionBadge, paragraphs } from './consultation-common.js';
+import { formatSize } from './mailbox-common.js';
 
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 1000;
@@ -40,7 +41,17 @@ function renderHeader(c) {
   $('consultation-summary').textContent = c.summary || '';
   $('consultation-summary').hidden = !c.summary;
   $('consultation-text').replaceChildren(...paragraphs(c.text));
+  renderAttachments(c);
   document.title = `${c.title} - ${t('title.consultations')}`;
+}
+
+/** The draft's files as downloads (the server sends them as attachments, never shown inline). */
+function renderAttachments(c) {
+  const files = Array.isArray(c.attachments) ? c.attachments : [];
+  $('attachments-section').hidden = !files.length;
+  $('attachment-list').replaceChildren(...files.map((a) => el('li', { attrs: { 'data-attachment-id': a.id } },
+    el('a', { text: a.fileName, attrs: { href: `/api/consultations/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.id)}`, download: a.fileName } }),
+    ' ', el('span', { className: 'muted', text: `(${formatSize(a.size)})` }))));
 }
 
 function renderFeedback(c) {

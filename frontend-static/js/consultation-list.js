@@ -3,7 +3,9 @@
 import './consultation-i18n.js';
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { el, keepInUrl, listQuery, onLangChange, rangeNode, setBilingual, setText, shorten } from './inquiry-common.js';
+import {
+  currentUser, el, hasRole, keepInUrl, listQuery, onLangChange, rangeNode, setBilingual, setText, shorten,
+} from './inquiry-common.js';
 import { consultationHref, consultationStatusBadge } from './consultation-common.js';
 
 const PAGE_SIZE = 10;
@@ -112,3 +114,7 @@ onLangChange(() => {});
 
 loadDepartments();
 load();
+// Officials of a department find their own consultations (drafts included) from here.
+currentUser().then((user) => {
+  document.getElementById('manage-link').hidden = !(hasRole(user, 'official') && user.departmentId);
+}).catch(() => {});

@@ -97,6 +97,15 @@ class CommentStore {
                 .bind("c", consultationId).map(r -> r.get(0, Long.class)).one();
     }
 
+    /** Pending comments by consultation, for the given consultations; those with none are left out. */
+    Flux<long[]> pendingCounts(Collection<Long> consultationIds) {
+        return db.sql("""
+                SELECT consultation_id, count(*) AS pending FROM consultation_comment
+                WHERE consultation_id = ANY(:ids) AND status = 'pending' GROUP BY consultation_id""")
+                .bind("ids", consultationIds.toArray(Long[]::new))
+                .map(r -> new long[] {r.get("consultation_id", Long.class), r.get("pending", Long.class)}).all();
+    }
+
     /** Which of the given ids are approved comments of this consultation. */
     Flux<Long> approvedAmong(long consultationId, Collection<Long> ids) {
         return db.sql("SELECT id FROM consultation_comment WHERE consultation_id = :c AND status = 'approved' AND id = ANY(:ids)")

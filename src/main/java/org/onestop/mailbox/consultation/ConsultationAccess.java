@@ -18,6 +18,17 @@ final class ConsultationAccess {
         return user != null && user.has(Role.OFFICIAL) && user.departmentId() != null && user.departmentId() == departmentId;
     }
 
+    /**
+     * Whether the caller may see a consultation at all: an unpublished draft only its department's
+     * officials; a withdrawn one also the moderators; any other everyone.
+     */
+    static boolean maySee(PortalUser user, long departmentId, boolean published, String status) {
+        if (!published) {
+            return isDepartmentOfficial(user, departmentId);
+        }
+        return !status.equals("withdrawn") || canModerate(user, departmentId);
+    }
+
     static boolean canModerate(PortalUser user, long departmentId) {
         return user != null && (user.has(Role.MODERATOR) || user.has(Role.ADMIN) || isDepartmentOfficial(user, departmentId));
     }

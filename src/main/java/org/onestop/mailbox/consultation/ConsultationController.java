@@ -16,16 +16,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Consultations: the public list and detail; publishing, editing, withdrawing and feedback for officials. */
+/**
+ * Consultations: the public list and detail; for officials, their department's list, creating
+ * (published or as a draft), publishing a draft, editing, withdrawing and feedback.
+ */
 @RestController
 class ConsultationController {
 
     private final Drafts drafts;
     private final Feedbacks feedbacks;
+    private final DepartmentConsultations department;
 
-    ConsultationController(Drafts drafts, Feedbacks feedbacks) {
+    ConsultationController(Drafts drafts, Feedbacks feedbacks, DepartmentConsultations department) {
         this.drafts = drafts;
         this.feedbacks = feedbacks;
+        this.department = department;
     }
 
     record WithdrawRequest(String reason) {
@@ -43,6 +48,19 @@ class ConsultationController {
     @PreAuthorize("hasRole('OFFICIAL')")
     Mono<ConsultationViews.Detail> create(@RequestBody DraftRequest request, @AuthenticationPrincipal PortalUser user) {
         return drafts.create(request, user);
+    }
+
+    /** The caller's department's consultations, drafts and withdrawn ones included. */
+    @GetMapping("/api/consultations/department")
+    Mono<PageResponse<ConsultationViews.DepartmentItem>> department(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @AuthenticationPrincipal PortalUser user) {
+        return department.list(user, PageQuery.of(page, size));
+    }
+
+    @PostMapping("/api/consultations/{id}/publish")
+    @PreAuthorize("hasRole('OFFICIAL')")
+    Mono<ConsultationViews.Detail> publish(@PathVariable long id, @AuthenticationPrincipal PortalUser user) {
+        return department.publish(id, user);
     }
 
     @GetMapping("/api/consultations/{id}")

@@ -13,16 +13,18 @@ class ConsultationStore {
 
     /** A stored consultation with its status as of the instant it was read at. */
     record Row(long id, long departmentId, String title, String summary, String body, Instant opensAt,
-            Instant closesAt, String status, Instant createdAt, Instant updatedAt, String feedback,
+            Instant closesAt, String status, Instant createdAt, Instant updatedAt, Instant publishedAt, String feedback,
             Instant feedbackPublishedAt, long approvedComments) {
     }
 
     /**
      * The one definition of a consultation's status, bound to {@code :now}. Withdrawn wins over
-     * everything; published feedback makes a closed consultation concluded.
+     * everything; an unpublished one is a draft whatever the clock says; published feedback makes a
+     * closed consultation concluded.
      */
     static final String STATUS = """
             CASE WHEN c.withdrawn_at IS NOT NULL THEN 'withdrawn'
+                 WHEN c.published_at IS NULL THEN 'draft'
                  WHEN c.feedback_published_at IS NOT NULL THEN 'concluded'
                  WHEN :now < c.opens_at THEN 'upcoming'
                  WHEN :now < c.closes_at THEN 'open'
@@ -30,14 +32,14 @@ class ConsultationStore {
 
     private static final String SELECT = """
             SELECT c.id, c.department_id, c.title, c.summary, c.body, c.opens_at, c.closes_at, c.created_at,
-                   c.updated_at, c.feedback, c.feedback_published_at, %s AS status,
+                   c.updated_at, c.published_at, c.feedback, c.feedback_published_at, %s AS status,
                    (SELECT count(*) FROM consultation_comment k WHERE k.consultation_id = c.id AND k.status = 'approved')
                        AS approved_comments
             FROM consultation c""".formatted(STATUS);
 
     private static final String FILTER = """
 
-            WHERE c.withdrawn_at IS NULL
+            WHERE c.withdrawn_at IS NULL AND c.published_at IS NOT NULL
               AND (CAST(:status AS varchar) IS NULL OR %s = :status)
               AND (CAST(:department AS bigint) IS NULL OR c.department_id = :department)""".formatted(STATUS);
 
@@ -47,13 +49,37 @@ class ConsultationStore {
         this.db = db;
     }
 
-    Mono<Long> insert(ConsultationDraft draft, long departmentId, long createdBy, Instant now) {
+    /** A new consultation, published at once unless {@code unpublished} (then a draft for its department only). */
+    Mono<Long> insert(ConsultationDraft draft, long departmentId, long createdBy, Instant now, boolean unpublished) {
         return db.sql("""
-                INSERT INTO consultation (department_id, title, summary, body, opens_at, closes_at, created_by, created_at, updated_at)
-                VALUES (:department, :title, :summary, :body, :opens, :closes, :by, :now, :now) RETURNING id""")
+                INSERT INTO consultation (department_id, title, summary, body, opens_at, closes_at, created_by, created_at, updated_at,
+                                          published_at, published_by)
+                VALUES (:department, :title, :summary, :body, :opens, :closes, :by, :now, :now,
+                        CASE WHEN :unpublished THEN NULL ELSE CAST(:now AS timestamptz) END,
+                        CASE WHEN :unpublished THEN NULL ELSE CAST(:by AS bigint) END) RETURNING id""")
                 .bind("department", departmentId).bind("title", draft.title()).bind("summary", draft.summary())
                 .bind("body", draft.text()).bind("opens", draft.opensAt()).bind("closes", draft.closesAt())
-                .bind("by", createdBy).bind("now", now)
+                .bind("by", createdBy).bind("now", now).bind("unpublished", unpublished)
+                .map(r -> r.get(0, Long.class)).one();
+    }
+
+    Mono<Void> publish(long id, long by, Instant now) {
+        return db.sql("UPDATE consultation SET published_at = :now, published_by = :by, updated_at = :now WHERE id = :id")
+                .bind("now", now).bind("by", by).bind("id", id).then();
+    }
+
+    /**
+     * Every consultation of one department, drafts and withdrawn ones included, newest first, with
+     * how many comments wait for review: the department's own list.
+     */
+    Flux<Row> ofDepartment(long departmentId, Instant now, long offset, int limit) {
+        return db.sql(SELECT + " WHERE c.department_id = :department ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+                .bind("department", departmentId).bind("now", now).bind("limit", limit).bind("offset", offset)
+                .map(ConsultationStore::row).all();
+    }
+
+    Mono<Long> countOfDepartment(long departmentId) {
+        return db.sql("SELECT count(*) FROM consultation WHERE department_id = :department").bind("department", departmentId)
                 .map(r -> r.get(0, Long.class)).one();
     }
 
@@ -115,7 +141,7 @@ class ConsultationStore {
         return new Row(r.get("id", Long.class), r.get("department_id", Long.class), r.get("title", String.class),
                 r.get("summary", String.class), r.get("body", String.class), r.get("opens_at", Instant.class),
                 r.get("closes_at", Instant.class), r.get("status", String.class), r.get("created_at", Instant.class),
-                r.get("updated_at", Instant.class), r.get("feedback", String.class),
+                r.get("updated_at", Instant.class), r.get("published_at", Instant.class), r.get("feedback", String.class),
                 r.get("feedback_published_at", Instant.class), r.get("approved_comments", Long.class));
     }
 }

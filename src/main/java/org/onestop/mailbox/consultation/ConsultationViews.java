@@ -17,10 +17,22 @@ final class ConsultationViews {
             String status, Instant opensAt, Instant closesAt, long approvedComments) {
     }
 
-    /** One consultation with its full text and, once concluded, the feedback. */
+    /**
+     * One consultation with its full text, its attachments and, once concluded, the feedback.
+     * {@code publishedAt} is null for a draft, which only its department's officials see.
+     */
     record Detail(long id, String title, String summary, String text, long departmentId, String department,
             String departmentEn, String status, Instant opensAt, Instant closesAt, Instant publishedAt,
-            Instant updatedAt, long approvedComments, Feedback feedback) {
+            Instant updatedAt, long approvedComments, Feedback feedback, List<Attachment> attachments) {
+    }
+
+    /** A file attached to a consultation; its type is the one checked from its content. */
+    record Attachment(long id, String fileName, String contentType, long size) {
+    }
+
+    /** A consultation in its department's own list, drafts and withdrawn ones included. */
+    record DepartmentItem(long id, String title, String status, Instant opensAt, Instant closesAt, Instant createdAt,
+            Instant publishedAt, long approvedComments, long pendingComments) {
     }
 
     /** How many approved comments got each decision; {@code undecided} were not addressed one by one. */

@@ -12,8 +12,11 @@ import org.onestop.web.ProblemException;
 /**
  * The body of {@code POST /api/consultations} and {@code PUT /api/consultations/{id}}. The
  * department is the official's own; {@code departmentId} may be sent, but only as that one.
+ * {@code draft: true} on creation keeps it unpublished (files can be attached first); otherwise it
+ * is published at once. Editing ignores it.
  */
-record DraftRequest(String title, String summary, String text, Long departmentId, Instant opensAt, Instant closesAt) {
+record DraftRequest(String title, String summary, String text, Long departmentId, Instant opensAt, Instant closesAt,
+        Boolean draft) {
 
     static final int TITLE_MAX = 100;
     static final int SUMMARY_MAX = 500;

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Publishing, editing and withdrawing drafts, and reading them: the list and one consultation. */
+/**
+ * Creating (published at once, or kept as an unpublished draft), editing and withdrawing
+ * consultations, and reading them: the public list and one consultation.
+ */
 @Service
 class Drafts {
 
@@ -26,15 +29,17 @@ class Drafts {
 
     private final ConsultationStore store;
     private final CommentStore comments;
+    private final AttachmentStore attachments;
     private final Departments departments;
     private final AuditTrail audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    Drafts(ConsultationStore store, CommentStore comments, Departments departments, AuditTrail audit,
-            TransactionalOperator tx, Clock clock) {
+    Drafts(ConsultationStore store, CommentStore comments, AttachmentStore attachments, Departments departments,
+            AuditTrail audit, TransactionalOperator tx, Clock clock) {
         this.store = store;
         this.comments = comments;
+        this.attachments = attachments;
         this.departments = departments;
         this.audit = audit;
         this.tx = tx;
@@ -51,16 +56,17 @@ class Drafts {
             return request.validated(clock.instant());
         }).flatMap(draft -> {
             Instant now = clock.instant();
-            return store.insert(draft, user.departmentId(), user.id(), now)
+            boolean unpublished = Boolean.TRUE.equals(request.draft());
+            return store.insert(draft, user.departmentId(), user.id(), now, unpublished)
                     .flatMap(id -> audit.record(user.id(), "consultation.created", "consultation", id, Map.of(
                                     "title", draft.title(), "opensAt", draft.opensAt().toString(),
-                                    "closesAt", draft.closesAt().toString()))
+                                    "closesAt", draft.closesAt().toString(), "published", !unpublished))
                             .thenReturn(id))
                     .as(tx::transactional);
         }).flatMap(id -> store.find(id, clock.instant())).flatMap(this::detail);
     }
 
-    /** Rewrites a draft; only before its window opens, so nobody comments on a text that later changes. */
+    /** Rewrites a draft; only before its window opens (or while unpublished), so nobody comments on a text that later changes. */
     Mono<ConsultationViews.Detail> edit(long id, DraftRequest request, PortalUser user) {
         return Mono.fromCallable(() -> {
             ConsultationAccess.requireSignedIn(user);
@@ -74,7 +80,7 @@ class Drafts {
                         if (request.departmentId() != null && request.departmentId() != row.departmentId()) {
                             return Mono.error(ProblemException.forbidden());
                         }
-                        if (!row.status().equals("upcoming")) {
+                        if (!row.status().equals("upcoming") && !row.status().equals("draft")) {
                             return Mono.error(ProblemException.state("consultation.not_editable"));
                         }
                         return store.update(id, draft, now)
@@ -116,7 +122,7 @@ class Drafts {
                     .switchIfEmpty(Mono.error(() -> ProblemException.notFound("consultation", id)))
                     .flatMap(row -> {
                         ConsultationAccess.requireDepartmentOfficial(user, row.departmentId());
-                        if (!row.status().equals("upcoming") && !row.status().equals("open")) {
+                        if (!row.status().equals("draft") && !row.status().equals("upcoming") && !row.status().equals("open")) {
                             return Mono.error(ProblemException.state("consultation.not_withdrawable"));
                         }
                         Map<String, Object> detail = new HashMap<>();
@@ -131,7 +137,7 @@ class Drafts {
         }).then(Mono.defer(() -> store.find(id, clock.instant()))).flatMap(this::detail);
     }
 
-    /** One consultation; a withdrawn one only for its department's staff and moderators. */
+    /** One consultation; a withdrawn one only for its department's staff and moderators, a draft only for its officials. */
     Mono<ConsultationViews.Detail> get(long id, PortalUser user) {
         return visible(id, user).flatMap(this::detail);
     }
@@ -139,7 +145,7 @@ class Drafts {
     /** The consultation as this caller may see it, or not found. */
     Mono<ConsultationStore.Row> visible(long id, PortalUser user) {
         return store.find(id, clock.instant())
-                .filter(row -> !row.status().equals("withdrawn") || ConsultationAccess.canModerate(user, row.departmentId()))
+                .filter(row -> ConsultationAccess.maySee(user, row.departmentId(), row.publishedAt() != null, row.status()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("consultation", id)));
     }
 
@@ -167,9 +173,10 @@ class Drafts {
         Mono<ConsultationViews.Feedback> feedback = row.feedbackPublishedAt() == null ? Mono.empty()
                 : comments.decisionCounts(row.id()).map(c -> new ConsultationViews.Feedback(row.feedback(),
                         row.feedbackPublishedAt(), new ConsultationViews.Counts(c[0], c[1], c[2], c[3], c[0] - c[1] - c[2] - c[3])));
-        return Mono.zip(departments.byId(row.departmentId()), feedback.map(Optional::of).defaultIfEmpty(Optional.empty()))
+        return Mono.zip(departments.byId(row.departmentId()), feedback.map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        attachments.of(row.id()).map(AttachmentStore.Attachment::view).collectList())
                 .map(t -> new ConsultationViews.Detail(row.id(), row.title(), row.summary(), row.body(), row.departmentId(),
                         t.getT1().nameZh(), t.getT1().nameEn(), row.status(), row.opensAt(), row.closesAt(),
-                        row.createdAt(), row.updatedAt(), row.approvedComments(), t.getT2().orElse(null)));
+                        row.publishedAt(), row.updatedAt(), row.approvedComments(), t.getT2().orElse(null), t.getT3()));
     }
 }
