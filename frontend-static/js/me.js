@@ -1,7 +1,13 @@
-// My Government: profile of the signed-in user.
+// My Government: the signed-in person's profile, then their notifications, applications, letters,
+// live questions, personal records and subscriptions, each section loading on its own.
 
 import { me } from './api.js';
 import { applyI18n, hasKey } from './i18n.js';
+import { onLangChange } from './inquiry-common.js';
+import { initActivity } from './me-activity.js';
+import { initNotifications } from './me-notifications.js';
+import { initRecords } from './me-records.js';
+import { initSubscriptions } from './me-subscriptions.js';
 
 function present(value) {
   return value !== undefined && value !== null && String(value).trim() !== '';
@@ -81,6 +87,11 @@ async function main() {
   }
   loading.hidden = true;
   render(user);
+  onLangChange(() => {});
+  initNotifications(user);
+  initActivity();
+  initRecords();
+  initSubscriptions();
 }
 
 main();
