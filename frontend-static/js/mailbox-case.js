@@ -1,15 +1,16 @@
-// One case for staff: the letter, its clock and full timeline (internal entries too), and the
-// steps this user may take now, mirroring the server's rules (CaseAccess): triage (accept, not
-// accept, transfer back), dispatch (clerks), and for the lead department reply from a template,
-// request information and transfer back; co-handlers' opinions, supervision, internal notes.
+// One case for staff: the letter or petition (its request, its own statutory clock), its clock and
+// full timeline (internal entries too), and the steps this user may take now as the server states
+// them (allowedActions, computed by CaseAccess): triage (accept, not accept, transfer back),
+// dispatch (clerks), and for the lead department reply from a template, request information and
+// transfer back; co-handlers' opinions, supervision, internal notes.
 
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { clearErrors, setBusy, showProblem } from './forms.js';
-import { el, hasRole, onLangChange, setBilingual, timeNode } from './inquiry-common.js';
+import { el, onLangChange, setBilingual, timeNode } from './inquiry-common.js';
 import { paragraphs } from './consultation-common.js';
 import {
-  attachmentList, clockNode, departmentNode, factRow, flagNode, idFromQuery, kindNode, labelNode, mailboxNode,
+  allowedSet, attachmentList, channelBadge, clockNode, departmentNode, factRow, flagNode, idFromQuery, kindNode, labelNode, mailboxNode,
   problemFor, requireUser, statusBadge, textLength, timelineList,
 } from './mailbox-common.js';
 
@@ -17,7 +18,6 @@ const $ = (id) => document.getElementById(id);
 const id = idFromQuery();
 const base = `/api/mailbox/cases/${encodeURIComponent(id)}`;
 const state = { user: null, c: null, departmentsLoaded: false, templatesLoaded: false };
-const OPEN = ['received', 'accepted', 'handling', 'awaiting_writer', 'replied'];
 
 function pageError(content) {
   $('page-error').replaceChildren(content);
@@ -27,7 +27,7 @@ function pageError(content) {
 function renderCase(c) {
   $('case-title').textContent = c.title || '';
   document.title = `${c.title} - ${t('title.mailboxCase')}`;
-  $('case-kind').replaceChildren(kindNode(c.kind));
+  $('case-kind').replaceChildren(...(c.channel === 'petition' ? [channelBadge(c.channel), ' '] : []), kindNode(c.kind));
   $('case-status').replaceChildren(statusBadge(c.status));
   $('case-flag').replaceChildren(...[flagNode(c.clock)].filter(Boolean));
   const cohandlers = Array.isArray(c.cohandlers) && c.cohandlers.length
@@ -36,6 +36,7 @@ function renderCase(c) {
   $('case-facts').replaceChildren(
     factRow('mbox.fact.number', el('span', { text: c.trackingNumber })),
     factRow('mbox.fact.mailbox', mailboxNode(c.mailbox)),
+    ...(c.petitionRequest ? [factRow('mbox.fact.request', el('span', { text: c.petitionRequest }))] : []),
     factRow('mbox.fact.received', timeNode(c.receivedAt)),
     factRow('mbox.fact.writer', el('span', { text: c.writerName || '' })),
     factRow('mbox.fact.contact', labelNode('mbox.contact', c.contactPreference)),
@@ -55,29 +56,11 @@ function renderCase(c) {
   $('case-timeline').replaceChildren(timelineList(c.timeline, true));
 }
 
-/** What this user may do now; the server checks again and answers 403/409 otherwise. */
-function allowed(c, user) {
-  const clerk = hasRole(user, 'mailbox_clerk');
-  const dept = hasRole(user, 'official') ? user.departmentId : null;
-  const triages = c.status === 'received' && (c.triageDepartment ? dept !== null && c.triageDepartment.id === dept : clerk);
-  const leads = dept !== null && Boolean(c.leadDepartment) && c.leadDepartment.id === dept;
-  const cohandles = dept !== null && (c.cohandlers || []).some((d) => d.id === dept);
-  return {
-    accept: triages,
-    notAccept: triages,
-    dispatch: clerk && c.status === 'accepted',
-    reply: leads && c.status === 'handling',
-    info: leads && c.status === 'handling',
-    transfer: (triages && Boolean(c.triageDepartment)) || (leads && c.status === 'handling'),
-    opinion: cohandles && ['handling', 'awaiting_writer'].includes(c.status),
-    supervise: hasRole(user, 'supervisor', 'admin') && OPEN.includes(c.status),
-    note: true,
-  };
-}
-
+/** The panel of each action the server may allow (allowedActions codes); it checks again on every step. */
 const PANELS = {
-  accept: 'accept-panel', notAccept: 'not-accept-form', dispatch: 'dispatch-form', reply: 'reply-form',
-  info: 'info-form', transfer: 'transfer-form', opinion: 'opinion-form', supervise: 'supervise-form', note: 'note-form',
+  accept: 'accept-panel', not_accept: 'not-accept-form', dispatch: 'dispatch-form', reply: 'reply-form',
+  request_information: 'info-form', transfer_back: 'transfer-form', opinion: 'opinion-form', supervise: 'supervise-form',
+  note: 'note-form',
 };
 
 async function loadDepartments() {
@@ -103,12 +86,12 @@ async function loadTemplates() {
 }
 
 function renderActions() {
-  const can = allowed(state.c, state.user);
-  for (const [action, panel] of Object.entries(PANELS)) $(panel).hidden = !can[action];
-  $('no-actions').hidden = Object.values(can).some(Boolean);
+  const can = allowedSet(state.c);
+  for (const [action, panel] of Object.entries(PANELS)) $(panel).hidden = !can.has(action);
+  $('no-actions').hidden = Object.keys(PANELS).some((action) => can.has(action));
   const loads = [];
-  if (can.dispatch) loads.push(loadDepartments());
-  if (can.reply) loads.push(loadTemplates());
+  if (can.has('dispatch')) loads.push(loadDepartments());
+  if (can.has('reply')) loads.push(loadTemplates());
   return Promise.all(loads).catch((err) => showProblem($('note-form'), { title: err.message || t('error.generic') }));
 }
 

@@ -7,6 +7,8 @@ import { hasKey, t } from './i18n.js';
 import { currentUser, el, hasRole, loginHref, setBilingual, setText, timeNode } from './inquiry-common.js';
 
 export const KINDS = ['consultation', 'help', 'suggestion', 'criticism', 'complaint'];
+/** A petition (网上信访) makes a request of an organ: a consultation is not one (the server's Petitions). */
+export const PETITION_KINDS = ['help', 'suggestion', 'criticism', 'complaint'];
 export const CONTACTS = ['phone', 'sms', 'email', 'none'];
 export const STAFF_ROLES = ['mailbox_clerk', 'official', 'supervisor', 'admin'];
 
@@ -121,7 +123,7 @@ export function attachmentList(letterId, attachments) {
 }
 
 /**
- * The deadline of a case (a Clock: step, dueOn, workingDaysLeft, nearlyDue, overdue) as text, and
+ * The deadline of a case (a Clock: step, dueOn, daysLeft as counted, nearlyDue, overdue) as text, and
  * its alert as a badge with words and a symbol, so it does not rely on colour.
  */
 export function clockNode(clock) {
@@ -132,12 +134,26 @@ export function clockNode(clock) {
   }
   const step = clock.step && hasKey(`mbox.step.${clock.step}`) ? t(`mbox.step.${clock.step}`) : '';
   node.append(setText(el('span', { className: 'mbox-due' }), 'mbox.clock.due', { step, date: clock.dueOn }));
-  if (clock.workingDaysLeft !== null && clock.workingDaysLeft !== undefined) {
-    const n = Number(clock.workingDaysLeft);
-    node.append(' ', setText(el('span', { className: 'mbox-left' }),
-      n < 0 ? 'mbox.clock.over' : 'mbox.clock.left', { n: Math.abs(n) }));
+  // Days as the channel counts them: working days for letters, calendar days for petitions by default.
+  const calendar = clock.counted === 'calendar';
+  const left = clock.daysLeft ?? clock.workingDaysLeft;
+  if (left !== null && left !== undefined) {
+    const n = Number(left);
+    const key = calendar ? (n < 0 ? 'mbox.clock.overDays' : 'mbox.clock.leftDays') : (n < 0 ? 'mbox.clock.over' : 'mbox.clock.left');
+    node.append(' ', setText(el('span', { className: 'mbox-left' }), key, { n: Math.abs(n) }));
   }
   return node;
+}
+
+/** A badge for a petition (网上信访); letters of the mailbox need none. */
+export function channelBadge(channel) {
+  if (channel !== 'petition') return null;
+  return el('span', { className: 'badge mbox-channel', attrs: { 'data-channel': channel }, i18n: 'mbox.channel.petition' });
+}
+
+/** The actions the server says this user may take now (allowedActions), as a set of codes. */
+export function allowedSet(view) {
+  return new Set(Array.isArray(view && view.allowedActions) ? view.allowedActions : []);
 }
 
 export function flagNode(clock) {

@@ -1,6 +1,6 @@
-// One of my letters: its facts, body, attachments, the reply, and what I may do next — answer a
-// request for more information, rate the reply (1–5 and a comment), reopen once — and the
-// public timeline.
+// One of my letters or petitions: its facts (a petition's request and its statutory deadline),
+// body, attachments, the reply, and what I may do next as the server states it (allowedActions:
+// supplement, rate, reopen) — and the public timeline.
 
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
@@ -8,7 +8,7 @@ import { clearErrors, setBusy, showProblem } from './forms.js';
 import { el, onLangChange, setText, timeNode } from './inquiry-common.js';
 import { paragraphs } from './consultation-common.js';
 import {
-  attachmentList, departmentNode, factRow, idFromQuery, kindNode, labelNode, mailboxNode, problemFor, requireUser,
+  allowedSet, attachmentList, channelBadge, clockNode, departmentNode, factRow, flagNode, idFromQuery, kindNode, labelNode, mailboxNode, problemFor, requireUser,
   statusBadge, textLength, timelineList,
 } from './mailbox-common.js';
 
@@ -35,8 +35,11 @@ function renderFacts(l) {
   $('letter-status').replaceChildren(statusBadge(l.status));
   $('letter-facts').replaceChildren(
     factRow('mbox.fact.number', el('span', { text: l.trackingNumber })),
+    factRow('mbox.fact.channel', channelBadge(l.channel) || labelNode('mbox.channel', 'mailbox')),
     factRow('mbox.fact.mailbox', mailboxNode(l.mailbox)),
     factRow('mbox.fact.received', timeNode(l.receivedAt)),
+    factRow('mbox.fact.due', clockNode(l.clock), ...[flagNode(l.clock)].filter(Boolean)),
+    ...(l.petitionRequest ? [factRow('mbox.fact.request', el('span', { text: l.petitionRequest }))] : []),
     factRow('mbox.fact.location', l.location ? el('span', { text: l.location }) : el('span', { i18n: 'mbox.none' })),
     factRow('mbox.fact.consent', el('span', { i18n: l.consentToPublish ? 'mbox.yes' : 'mbox.no' })),
     factRow('mbox.fact.contact', labelNode('mbox.contact', l.contactPreference)));
@@ -57,22 +60,25 @@ function renderReply(l) {
     $('reply-text').replaceChildren(...paragraphs(l.reply.text));
   }
   const rating = l.rating;
-  $('rating-section').hidden = !rating && !l.canRate;
+  const can = allowedSet(l);
+  const canRate = can.has('rate');
+  $('rating-section').hidden = !rating && !canRate;
   $('rating-value').hidden = !rating;
   if (rating) setText($('rating-value'), 'mbox.letter.yourRating', { n: rating.satisfaction });
   $('rating-comment').hidden = !(rating && rating.comment);
   $('rating-comment').textContent = (rating && rating.comment) || '';
-  $('rating-form').hidden = !l.canRate;
-  $('rating-due').hidden = !(l.canRate && l.ratingDueAt);
-  if (l.canRate && l.ratingDueAt) {
+  $('rating-form').hidden = !canRate;
+  $('rating-due').hidden = !(canRate && l.ratingDueAt);
+  if (canRate && l.ratingDueAt) {
     $('rating-due').replaceChildren(el('span', { i18n: 'mbox.letter.ratingDue' }), timeNode(l.ratingDueAt));
   }
-  $('reopen-section').hidden = !l.canReopen;
+  $('reopen-section').hidden = !can.has('reopen');
 }
 
 function renderSupplement(l) {
-  $('supplement-section').hidden = !l.canSupplement;
-  if (!l.canSupplement) return;
+  const canSupplement = allowedSet(l).has('supplement');
+  $('supplement-section').hidden = !canSupplement;
+  if (!canSupplement) return;
   const asked = (l.timeline || []).filter((e) => e.type === 'information_requested').pop();
   $('supplement-question').textContent = (asked && asked.text) || '';
 }

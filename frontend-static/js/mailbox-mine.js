@@ -1,9 +1,12 @@
-// My letters: the signed-in writer's letters, newest first, paged, each linking to its detail.
+// My letters: the signed-in writer's letters and petitions, newest first, paged, each with its
+// deadline (a petition's own statutory clock) and linking to its detail.
 
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { el, keepInUrl, listQuery, setText, timeNode } from './inquiry-common.js';
-import { kindNode, mailboxNode, requireUser, statusBadge, wirePager } from './mailbox-common.js';
+import {
+  channelBadge, clockNode, flagNode, kindNode, mailboxNode, requireUser, statusBadge, wirePager,
+} from './mailbox-common.js';
 
 const PAGE_SIZE = 10;
 const $ = (id) => document.getElementById(id);
@@ -18,9 +21,10 @@ function card(letter) {
   const link = el('a', { text: letter.title || '', attrs: { href: `/mailbox/letter.html?id=${encodeURIComponent(letter.id)}` } });
   return el('li', { className: 'card session-card', attrs: { 'data-letter-id': letter.id } },
     el('h3', { className: 'card-title' }, link),
-    el('p', { className: 'session-meta' }, statusBadge(letter.status), ' ', kindNode(letter.kind), ' ',
-      mailboxNode(letter.mailbox), ' ', el('span', { className: 'mbox-number', text: letter.trackingNumber }), ' ',
-      timeNode(letter.receivedAt)));
+    el('p', { className: 'session-meta' }, ...[channelBadge(letter.channel)].filter(Boolean), ' ', statusBadge(letter.status), ' ',
+      kindNode(letter.kind), ' ', mailboxNode(letter.mailbox), ' ', el('span', { className: 'mbox-number', text: letter.trackingNumber }),
+      ' ', timeNode(letter.receivedAt)),
+    el('p', { className: 'session-meta mbox-due-line' }, clockNode(letter.clock), ...[flagNode(letter.clock)].filter(Boolean)));
 }
 
 let updatePager = () => {};

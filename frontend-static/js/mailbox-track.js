@@ -1,11 +1,14 @@
-// Tracking a letter by its number and query code: status and the public timeline. A wrong pair
+// Tracking a letter or petition by its number and query code: channel, status, deadline and the
+// public timeline. A wrong pair
 // is a 404; too many wrong tries are a 429 with Retry-After.
 
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { clearErrors, setBusy, showProblem, validate } from './forms.js';
 import { el, setText, timeNode } from './inquiry-common.js';
-import { factRow, kindNode, mailboxNode, problemFor, statusBadge, timelineList } from './mailbox-common.js';
+import {
+  channelBadge, clockNode, factRow, flagNode, kindNode, labelNode, mailboxNode, problemFor, statusBadge, timelineList,
+} from './mailbox-common.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('track-form');
@@ -33,7 +36,9 @@ function showResult(letter) {
   $('result-title').textContent = letter.title || '';
   $('result-facts').replaceChildren(
     factRow('mbox.fact.number', el('span', { text: letter.trackingNumber })),
+    factRow('mbox.fact.channel', channelBadge(letter.channel) || labelNode('mbox.channel', 'mailbox')),
     factRow('mbox.fact.status', statusBadge(letter.status)),
+    factRow('mbox.fact.due', clockNode(letter.clock), ...[flagNode(letter.clock)].filter(Boolean)),
     factRow('mbox.fact.kind', kindNode(letter.kind)),
     factRow('mbox.fact.mailbox', mailboxNode(letter.mailbox)),
     factRow('mbox.fact.received', timeNode(letter.receivedAt)));

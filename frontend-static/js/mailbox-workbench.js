@@ -1,12 +1,13 @@
 // The staff workbench: my queue (clerks: triage and dispatch; officials: their department's
 // cases) sorted by due date, nearly-due and overdue rows marked with words and a symbol as well
-// as colour; for supervisors, the escalation list of overdue cases.
+// as colour; petitions (网上信访) are marked and run on their own clock; for supervisors, the
+// escalation list of overdue cases, of every channel or one.
 
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { el, hasRole, setText } from './inquiry-common.js';
 import {
-  clockNode, flagNode, kindNode, labelNode, requireUser, isMailboxStaff, statusBadge, wirePager,
+  channelBadge, clockNode, flagNode, kindNode, labelNode, requireUser, isMailboxStaff, statusBadge, wirePager,
 } from './mailbox-common.js';
 
 const PAGE_SIZE = 20;
@@ -31,7 +32,7 @@ function row(item) {
   }
   const tr = el('tr', { attrs: { 'data-letter-id': item.id } },
     el('th', { attrs: { scope: 'row' } }, link),
-    el('td', { text: item.title || '' }),
+    el('td', {}, channelBadge(item.channel), item.channel === 'petition' ? ' ' : null, item.title || ''),
     el('td', {}, kindNode(item.kind)),
     el('td', {}, statusBadge(item.status)),
     el('td', {}, labelNode('mbox.assignment', item.assignment)),
@@ -68,7 +69,9 @@ async function loadQueue(page = state.page) {
 
 async function loadSupervision() {
   try {
-    await fill('/api/mailbox/supervision?size=50', $('supervision-table'), $('supervision-rows'), $('supervision-status'),
+    const channel = $('supervision-channel').value;
+    const params = new URLSearchParams({ size: '50', ...(channel ? { channel } : {}) });
+    await fill(`/api/mailbox/supervision?${params}`, $('supervision-table'), $('supervision-rows'), $('supervision-status'),
       'mbox.work.supervisionEmpty');
   } catch (err) {
     $('supervision-status').removeAttribute('data-t');
@@ -92,7 +95,10 @@ async function start() {
     updatePager = wirePager(state, PAGE_SIZE, loadQueue);
     loads.push(loadQueue());
   }
-  if (supervises) loads.push(loadSupervision());
+  if (supervises) {
+    $('supervision-channel').addEventListener('change', loadSupervision);
+    loads.push(loadSupervision());
+  }
   await Promise.all(loads);
 }
 

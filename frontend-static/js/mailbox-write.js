@@ -1,19 +1,22 @@
-// Writing a letter: the mailbox (mayor, department or district), kind, title, body with a live
-// count, location, up to five image/PDF attachments, consent and contact preference. The checks
-// mirror the server's; its problem+json errors are shown per field. On success the tracking
-// number and the query code are shown once.
+// Writing a letter or an online petition (网上信访, ?channel=petition preselects it): the mailbox
+// (mayor, department or district; for a petition the organ petitioned), kind, title, body with a
+// live count (a petition's facts and reasons), a petition's request, location, up to five
+// image/PDF attachments, consent (letters only) and contact preference. The checks mirror the
+// server's; its problem+json errors are shown per field. On success the tracking number and the
+// query code are shown once.
 
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { clearErrors, setBusy, showProblem } from './forms.js';
 import { el, setBilingual, setText } from './inquiry-common.js';
 import {
-  CONTACTS, KINDS, formatSize, isWriter, labelNode, problemFor, requireUser, textLength,
+  CONTACTS, KINDS, PETITION_KINDS, formatSize, isWriter, labelNode, problemFor, requireUser, textLength,
 } from './mailbox-common.js';
 
 const MAX_TITLE = 50;
 const MAX_BODY = 4000;
 const MAX_LOCATION = 100;
+const MAX_REQUEST = 500;
 const MAX_FILES = 5;
 const MAX_FILE_MB = 5;
 const FILE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'];
@@ -108,6 +111,13 @@ function check(data) {
   };
   required('mailbox', data.mailbox);
   required('kind', data.kind);
+  if (data.channel === 'petition') {
+    if (required('request', data.request)) max('request', data.request, MAX_REQUEST);
+    if (data.kind === 'consultation') errors.push({ field: 'kind', code: 'petition_kind', message: t('mbox.field.petition_kind') });
+    if (data.contactPreference === 'none') {
+      errors.push({ field: 'contactPreference', code: 'petition_contact', message: t('mbox.field.petition_contact') });
+    }
+  }
   if (required('title', data.title)) max('title', data.title, MAX_TITLE);
   if (required('body', data.body)) max('body', data.body, MAX_BODY);
   max('location', data.location, MAX_LOCATION);
@@ -118,13 +128,16 @@ function check(data) {
 
 function formData() {
   const checked = (name) => (form.querySelector(`input[name="${name}"]:checked`) || {}).value || '';
+  const petition = checked('channel') === 'petition';
   return {
+    channel: petition ? 'petition' : 'mailbox',
+    request: petition ? $('request').value.trim() : '',
     mailbox: $('mailbox').value,
     kind: checked('kind'),
     title: $('title').value.trim(),
     body: $('body').value.trim(),
     location: $('location').value.trim(),
-    consentToPublish: $('consentToPublish').checked,
+    consentToPublish: !petition && $('consentToPublish').checked,
     contactPreference: checked('contactPreference'),
   };
 }
@@ -149,7 +162,7 @@ form.addEventListener('submit', async (event) => {
   clearErrors(form);
   const body = new FormData();
   for (const [name, value] of Object.entries(data)) {
-    if (name === 'location' && !value) continue;
+    if ((name === 'location' || name === 'request') && !value) continue;
     body.append(name, String(value));
   }
   for (const file of files) body.append('attachments', file, file.name);
@@ -172,6 +185,25 @@ fileInput.addEventListener('change', () => {
 });
 $('body').addEventListener('input', updateCounter);
 
+/** Shows what the chosen channel asks for: a petition's request, its labels, no consent, no consultation. */
+function showChannel() {
+  const petition = (form.querySelector('input[name="channel"]:checked') || {}).value === 'petition';
+  $('petition-note').hidden = !petition;
+  $('request-field').hidden = !petition;
+  $('consent-field').hidden = petition;
+  for (const [id, letterKey, petitionKey] of [['body-label', 'mbox.write.body', 'mbox.write.petitionBody'],
+    ['letter-submit', 'mbox.write.submit', 'mbox.write.petitionSubmit']]) {
+    $(id).setAttribute('data-i18n', petition ? petitionKey : letterKey);
+    $(id).textContent = t(petition ? petitionKey : letterKey);
+  }
+  for (const input of form.querySelectorAll('input[name="kind"]')) {
+    const allowed = !petition || PETITION_KINDS.includes(input.value);
+    input.closest('.radio').hidden = !allowed;
+    if (!allowed) input.checked = false;
+  }
+}
+for (const input of form.querySelectorAll('input[name="channel"]')) input.addEventListener('change', showChannel);
+
 async function start() {
   const user = await requireUser();
   if (!user) return;
@@ -181,6 +213,8 @@ async function start() {
   }
   radios($('kind-options'), 'kind', KINDS, 'mbox.kind');
   radios($('contact-options'), 'contactPreference', CONTACTS, 'mbox.contact');
+  if (new URLSearchParams(window.location.search).get('channel') === 'petition') $('channel-petition').checked = true;
+  showChannel();
   setText($('attachments-hint'), 'mbox.write.attachmentsHint', { max: MAX_FILES, size: MAX_FILE_MB });
   updateCounter();
   renderFiles();

@@ -49,10 +49,12 @@ class CaseController {
         return queues.queue(user, PageQuery.of(page, size));
     }
 
+    /** Overdue cases across departments; {@code channel} (mailbox or petition) narrows them to one channel. */
     @GetMapping("/api/mailbox/supervision")
     Mono<PageResponse<MailboxViews.QueueItem>> supervision(@RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @AuthenticationPrincipal PortalUser user) {
-        return queues.overdue(user, PageQuery.of(page, size));
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String channel,
+            @AuthenticationPrincipal PortalUser user) {
+        return queues.overdue(user, channel, PageQuery.of(page, size));
     }
 
     @GetMapping("/api/mailbox/cases/{id}")
@@ -62,55 +64,55 @@ class CaseController {
 
     @PostMapping("/api/mailbox/cases/{id}/accept")
     Mono<MailboxViews.StaffCase> accept(@PathVariable long id, @AuthenticationPrincipal PortalUser user) {
-        return triage.accept(id, user).flatMap(views::staff);
+        return triage.accept(id, user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/not-accept")
     Mono<MailboxViews.StaffCase> notAccept(@PathVariable long id, @RequestBody ReasonRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return triage.notAccept(id, request.reason(), user).flatMap(views::staff);
+        return triage.notAccept(id, request.reason(), user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/dispatch")
     Mono<MailboxViews.StaffCase> dispatch(@PathVariable long id, @RequestBody Triage.Dispatch request,
             @AuthenticationPrincipal PortalUser user) {
-        return triage.dispatch(id, request, user).flatMap(views::staff);
+        return triage.dispatch(id, request, user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/transfer-back")
     Mono<MailboxViews.StaffCase> transferBack(@PathVariable long id, @RequestBody ReasonRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return triage.transferBack(id, request.reason(), user).flatMap(views::staff);
+        return triage.transferBack(id, request.reason(), user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/information-request")
     Mono<MailboxViews.StaffCase> requestInformation(@PathVariable long id, @RequestBody QuestionRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return handling.requestInformation(id, request.question(), user).flatMap(views::staff);
+        return handling.requestInformation(id, request.question(), user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/reply")
     Mono<MailboxViews.StaffCase> reply(@PathVariable long id, @RequestBody TextRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return handling.reply(id, request.text(), user).flatMap(views::staff);
+        return handling.reply(id, request.text(), user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/opinions")
     Mono<MailboxViews.StaffCase> opinion(@PathVariable long id, @RequestBody TextRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return handling.opinion(id, request.text(), user).flatMap(views::staff);
+        return handling.opinion(id, request.text(), user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/notes")
     Mono<MailboxViews.StaffCase> note(@PathVariable long id, @RequestBody TextRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return handling.note(id, request.text(), user).flatMap(views::staff);
+        return handling.note(id, request.text(), user).flatMap(l -> views.staff(l, user));
     }
 
     @PostMapping("/api/mailbox/cases/{id}/supervise")
     Mono<MailboxViews.StaffCase> supervise(@PathVariable long id, @RequestBody TextRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return queues.supervise(id, request.text(), user).flatMap(views::staff);
+        return queues.supervise(id, request.text(), user).flatMap(l -> views.staff(l, user));
     }
 
     @GetMapping("/api/mailbox/cases/{id}/templates")

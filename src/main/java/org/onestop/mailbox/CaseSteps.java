@@ -97,13 +97,36 @@ class CaseSteps {
                 actor.displayName(), c.now())).then();
     }
 
-    /** The due date of a step of this case started today. */
+    /**
+     * The due date of a step of this case started today. A letter's step gets its full period from
+     * the day the case reaches it. A petition's clock is statutory: acceptance is due a period
+     * after receipt, whoever triages it, and conclusion a period after acceptance, so dispatching
+     * or transferring an accepted petition keeps the due date it has.
+     */
     LocalDate due(Context c, Step step) {
-        return deadlines.due(c.calendar(), step, c.letter().kind(), c.today());
+        Letter l = c.letter();
+        if (!l.isPetition()) {
+            return deadlines.due(c.calendar(), Channel.MAILBOX, step, l.kind(), c.today());
+        }
+        if (step == Step.ACCEPT) {
+            return deadlines.due(c.calendar(), Channel.PETITION, step, l.kind(), WorkingCalendar.receivedOn(l.receivedAt()));
+        }
+        boolean concluding = (l.step() == Step.DISPATCH || l.step() == Step.REPLY) && l.dueOn() != null;
+        return concluding ? l.dueOn() : deadlines.due(c.calendar(), Channel.PETITION, step, l.kind(), c.today());
     }
 
-    /** Working days the current step has left (none when overdue). */
+    /** The reply step's due date when the writer reopens the case today. */
+    LocalDate reopenedDue(Context c) {
+        return deadlines.reopenedDue(c.calendar(), c.letter().channelOf(), c.letter().kind(), c.today());
+    }
+
+    /** Days the current step has left as its channel counts them (none when overdue). */
     int daysLeft(Context c) {
-        return deadlines.daysLeft(c.calendar(), c.letter().dueOn(), c.today());
+        return deadlines.daysLeft(c.calendar(), c.letter().channelOf(), c.letter().dueOn(), c.today());
+    }
+
+    /** The due date of the paused step resumed today with the days it kept. */
+    LocalDate resumed(Context c, int daysLeft) {
+        return deadlines.resume(c.calendar(), c.letter().channelOf(), c.today(), daysLeft);
     }
 }

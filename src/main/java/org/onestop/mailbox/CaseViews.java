@@ -1,7 +1,6 @@
 package org.onestop.mailbox;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.onestop.account.Department;
 import org.onestop.platform.CityTime;
 import org.onestop.platform.calendar.WorkingCalendar;
 import org.onestop.platform.calendar.WorkingDays;
+import org.onestop.security.PortalUser;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -34,31 +34,33 @@ class CaseViews {
         this.clock = clock;
     }
 
-    Mono<MailboxViews.WriterLetter> writer(Letter l) {
-        return Mono.zip(departments.all(), publicTimeline(l.id()), attachmentsOf(l.id())).map(t -> {
+    Mono<MailboxViews.WriterLetter> writer(Letter l, PortalUser writer) {
+        return Mono.zip(departments.all(), publicTimeline(l.id()), attachmentsOf(l.id()), workingDays.calendar()).map(t -> {
             Map<Long, Department> d = t.getT1();
-            Instant now = clock.instant();
-            boolean windowOpen = l.status() == Status.REPLIED && l.ratingDueAt() != null && now.isBefore(l.ratingDueAt());
-            boolean canRate = windowOpen && !l.ratedSinceReply();
-            boolean canReopen = windowOpen && l.ratedSinceReply() && l.satisfaction() != null && l.satisfaction() <= 2 && !l.reopened();
-            return new MailboxViews.WriterLetter(l.id(), l.trackingNumber(), mailbox(l, d), l.kind().code(), l.title(), l.body(),
-                    l.location(), l.consentToPublish(), l.contactPreference(), l.status().code(), l.receivedAt(),
-                    l.notAcceptedReason(), reply(l, d), rating(l), l.status() == Status.REPLIED ? l.ratingDueAt() : null,
-                    canRate, canReopen, l.status() == Status.AWAITING_WRITER, t.getT3(), entries(t.getT2(), d));
+            List<String> allowed = CaseAccess.allowedWriterActions(l, writer, clock.instant());
+            return new MailboxViews.WriterLetter(l.id(), l.trackingNumber(), l.channel(), mailbox(l, d), l.kind().code(),
+                    l.title(), l.body(), l.petitionRequest(), l.location(), l.consentToPublish(), l.contactPreference(),
+                    l.status().code(), l.receivedAt(), l.notAcceptedReason(), reply(l, d), rating(l),
+                    l.status() == Status.REPLIED ? l.ratingDueAt() : null, allowed.contains(CaseAction.RATE.code()),
+                    allowed.contains(CaseAction.REOPEN.code()), allowed.contains(CaseAction.SUPPLEMENT.code()), allowed,
+                    clock(t.getT4(), l), t.getT3(), entries(t.getT2(), d));
         });
     }
 
     Mono<MailboxViews.Tracked> tracked(Letter l) {
-        return Mono.zip(departments.all(), publicTimeline(l.id())).map(t -> new MailboxViews.Tracked(l.trackingNumber(),
-                l.kind().code(), l.title(), mailbox(l, t.getT1()), l.status().code(), l.receivedAt(), entries(t.getT2(), t.getT1())));
+        return Mono.zip(departments.all(), publicTimeline(l.id()), workingDays.calendar()).map(t -> new MailboxViews.Tracked(
+                l.trackingNumber(), l.channel(), l.kind().code(), l.title(), mailbox(l, t.getT1()), l.status().code(),
+                l.receivedAt(), clock(t.getT3(), l), entries(t.getT2(), t.getT1())));
     }
 
     Mono<List<MailboxViews.Summary>> summaries(List<Letter> letters) {
-        return departments.all().map(d -> letters.stream().map(l -> new MailboxViews.Summary(l.id(), l.trackingNumber(),
-                mailbox(l, d), l.kind().code(), l.title(), l.status().code(), l.receivedAt(), l.repliedAt(), l.closedAt())).toList());
+        return Mono.zip(departments.all(), workingDays.calendar()).map(t -> letters.stream().map(l -> new MailboxViews.Summary(
+                l.id(), l.trackingNumber(), l.channel(), mailbox(l, t.getT1()), l.kind().code(), l.title(), l.status().code(),
+                l.receivedAt(), l.repliedAt(), l.closedAt(), clock(t.getT2(), l))).toList());
     }
 
-    Mono<MailboxViews.StaffCase> staff(Letter l) {
+    /** The case as {@code user} sees it, with the steps they may take now. */
+    Mono<MailboxViews.StaffCase> staff(Letter l, PortalUser user) {
         return Mono.zip(departments.all(), cases.timeline(l.id(), false).collectList(), attachmentsOf(l.id()),
                 cases.cohandlerList(l.id()), workingDays.calendar()).map(t -> {
                     Map<Long, Department> d = t.getT1();
@@ -66,11 +68,12 @@ class CaseViews {
                             e.type(), e.isPublic(), e.at(), department(d, e.departmentId()), e.publicText(), e.note(), e.actorId(),
                             e.actorName())).toList();
                     return new MailboxViews.StaffCase(l.id(), l.trackingNumber(), l.channel(), l.source(), mailbox(l, d),
-                            l.kind().code(), l.title(), l.body(), l.location(), l.consentToPublish(), l.contactPreference(),
-                            l.writerId(), l.writerName(), l.status().code(), department(d, l.triageDepartmentId()),
-                            department(d, l.leadDepartmentId()), t.getT4().stream().map(id -> department(d, id)).toList(),
-                            clock(t.getT5(), l), l.reopened(), l.notAcceptedReason(), reply(l, d), rating(l), l.receivedAt(),
-                            t.getT3(), timeline);
+                            l.kind().code(), l.title(), l.body(), l.petitionRequest(), l.location(), l.consentToPublish(),
+                            l.contactPreference(), l.writerId(), l.writerName(), l.status().code(),
+                            department(d, l.triageDepartmentId()), department(d, l.leadDepartmentId()),
+                            t.getT4().stream().map(id -> department(d, id)).toList(), clock(t.getT5(), l), l.reopened(),
+                            l.published(), l.notAcceptedReason(), reply(l, d), rating(l), l.receivedAt(),
+                            CaseAccess.allowedStaffActions(l, t.getT4(), user, clock.instant()), t.getT3(), timeline);
                 });
     }
 
@@ -79,7 +82,7 @@ class CaseViews {
         return Mono.zip(departments.all(), workingDays.calendar()).map(t -> rows.stream().map(q -> {
             Letter l = q.letter();
             Map<Long, Department> d = t.getT1();
-            return new MailboxViews.QueueItem(l.id(), l.trackingNumber(), l.kind().code(), l.title(), l.status().code(),
+            return new MailboxViews.QueueItem(l.id(), l.trackingNumber(), l.channel(), l.kind().code(), l.title(), l.status().code(),
                     assignment.apply(l), mailbox(l, d), department(d, l.triageDepartmentId()), department(d, l.leadDepartmentId()),
                     l.receivedAt(), clock(t.getT2(), l),
                     q.supervisedAt() == null ? null : new MailboxViews.Supervision(q.supervisionNote(), q.supervisedAt()));
@@ -88,9 +91,9 @@ class CaseViews {
 
     MailboxViews.Clock clock(WorkingCalendar calendar, Letter l) {
         LocalDate today = CityTime.today(clock);
-        Deadlines.Standing s = deadlines.standing(calendar, l.dueOn(), today);
-        return new MailboxViews.Clock(l.step() == null ? null : l.step().code(), s.dueOn(), s.workingDaysLeft(), s.nearlyDue(),
-                s.overdue());
+        Deadlines.Standing s = deadlines.standing(calendar, l.channelOf(), l.dueOn(), today);
+        return new MailboxViews.Clock(l.step() == null ? null : l.step().code(), s.dueOn(), s.workingDaysLeft(), s.daysLeft(),
+                s.counted(), s.nearlyDue(), s.overdue());
     }
 
     private Mono<List<CaseStore.Entry>> publicTimeline(long letterId) {

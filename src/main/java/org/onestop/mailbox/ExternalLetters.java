@@ -51,8 +51,9 @@ public class ExternalLetters {
         if (kind == null) {
             return Mono.error(new IllegalArgumentException("Unknown letter kind " + letter.kind()));
         }
-        LetterForms.CheckedLetter checked = new LetterForms.CheckedLetter(letter.departmentId() == null ? "mayor" : "department",
-                letter.departmentId(), kind, letter.title(), letter.body(), letter.location(), false, letter.contactPreference());
+        LetterForms.CheckedLetter checked = new LetterForms.CheckedLetter(Channel.MAILBOX,
+                letter.departmentId() == null ? "mayor" : "department", letter.departmentId(), kind, letter.title(), letter.body(),
+                letter.location(), null, false, letter.contactPreference());
         return intake.store(checked, List.of(), writer,
                         id -> letters.markSource(id, letter.source(), letter.serviceCode()).then(alsoInTransaction.apply(id)))
                 .map(w -> new Received(w.id(), w.trackingNumber(), w.receivedAt()));

@@ -43,8 +43,7 @@ class Handling {
             String question = MailboxText.required("question", rawQuestion, 1000, true);
             return steps.run(id, user, "mailbox.letter.information_requested", Map.of("question", question), c -> {
                 Letter l = c.letter();
-                CaseAccess.require(l, c.cohandlers(), user, CaseAccess.leads(l, user));
-                CaseAccess.requireStatus(l, Status.HANDLING);
+                CaseAccess.require(l, c.cohandlers(), user, CaseAction.REQUEST_INFORMATION);
                 return letters.pause(l.id(), steps.daysLeft(c))
                         .then(steps.publicEntry(c, Status.AWAITING_WRITER, "information_requested", question, null,
                                 l.leadDepartmentId(), user));
@@ -58,8 +57,7 @@ class Handling {
             String text = MailboxText.required("text", rawText, 4000, true);
             return steps.run(id, user, "mailbox.letter.replied", Map.of(), c -> {
                 Letter l = c.letter();
-                CaseAccess.require(l, c.cohandlers(), user, CaseAccess.leads(l, user));
-                CaseAccess.requireStatus(l, Status.HANDLING);
+                CaseAccess.require(l, c.cohandlers(), user, CaseAction.REPLY);
                 return letters.reply(l.id(), text, l.leadDepartmentId(), l.dueOn(), c.now(), c.now().plus(properties.ratingWindow()))
                         .then(steps.publicEntry(c, Status.REPLIED, "replied", text, null, l.leadDepartmentId(), user));
             });
@@ -73,10 +71,7 @@ class Handling {
             String text = MailboxText.required("text", rawText, 2000, true);
             return steps.run(id, user, "mailbox.letter.opinion_added", Map.of(), c -> {
                 Letter l = c.letter();
-                CaseAccess.require(l, c.cohandlers(), user, CaseAccess.cohandles(c.cohandlers(), user));
-                if (l.status() != Status.HANDLING && l.status() != Status.AWAITING_WRITER) {
-                    return Mono.error(ProblemException.state("letter_status"));
-                }
+                CaseAccess.require(l, c.cohandlers(), user, CaseAction.OPINION);
                 return steps.internalEntry(c, "opinion", text, CaseAccess.department(user), user);
             });
         });
@@ -88,7 +83,7 @@ class Handling {
             CaseAccess.requireStaff(user);
             String text = MailboxText.required("text", rawText, 2000, true);
             return steps.run(id, user, "mailbox.letter.noted", Map.of(), c -> {
-                CaseAccess.require(c.letter(), c.cohandlers(), user, true);
+                CaseAccess.require(c.letter(), c.cohandlers(), user, CaseAction.NOTE);
                 return steps.internalEntry(c, "note", text, CaseAccess.department(user), user);
             });
         });

@@ -91,18 +91,18 @@ class LetterController {
     @PostMapping("/api/mailbox/letters/{id}/supplement")
     Mono<MailboxViews.WriterLetter> supplement(@PathVariable long id, @RequestBody TextRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return steps.supplement(id, request.text(), user).flatMap(views::writer);
+        return steps.supplement(id, request.text(), user).flatMap(l -> views.writer(l, user));
     }
 
     @PostMapping("/api/mailbox/letters/{id}/rating")
     Mono<MailboxViews.WriterLetter> rate(@PathVariable long id, @RequestBody RatingRequest request,
             @AuthenticationPrincipal PortalUser user) {
-        return steps.rate(id, request.satisfaction(), request.comment(), user).flatMap(views::writer);
+        return steps.rate(id, request.satisfaction(), request.comment(), user).flatMap(l -> views.writer(l, user));
     }
 
     @PostMapping("/api/mailbox/letters/{id}/reopen")
     Mono<MailboxViews.WriterLetter> reopen(@PathVariable long id, @AuthenticationPrincipal PortalUser user) {
-        return steps.reopen(id, user).flatMap(views::writer);
+        return steps.reopen(id, user).flatMap(l -> views.writer(l, user));
     }
 
     @PostMapping("/api/mailbox/track")

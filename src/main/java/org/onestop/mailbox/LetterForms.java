@@ -15,8 +15,9 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and checks the fields of a letter. They come either as one JSON part named {@code letter}
- * or as separate form fields of the same names; every problem is reported at once.
+ * Reads and checks the fields of a letter or petition ({@code channel}: mailbox, the default, or
+ * petition). They come either as one JSON part named {@code letter} or as separate form fields of
+ * the same names; every problem is reported at once.
  */
 @Component
 class LetterForms {
@@ -33,13 +34,16 @@ class LetterForms {
     }
 
     /** The fields as sent. */
-    record LetterForm(String mailbox, String kind, String title, String body, String location, Boolean consentToPublish,
-            String contactPreference) {
+    record LetterForm(String channel, String mailbox, String kind, String title, String body, String location, String request,
+            Boolean consentToPublish, String contactPreference) {
     }
 
-    /** A letter whose every field is checked; {@code departmentId} is null for the mayor's mailbox. */
-    record CheckedLetter(String mailbox, Long departmentId, LetterKind kind, String title, String body, String location,
-            boolean consentToPublish, String contactPreference) {
+    /**
+     * A letter whose every field is checked; {@code departmentId} is null for the mayor's mailbox.
+     * A petition carries its request, never consent to publish.
+     */
+    record CheckedLetter(Channel channel, String mailbox, Long departmentId, LetterKind kind, String title, String body,
+            String location, String petitionRequest, boolean consentToPublish, String contactPreference) {
     }
 
     /** Checks the fields, adding the problems found earlier (e.g. refused files); fails with all of them. */
@@ -47,6 +51,10 @@ class LetterForms {
         return Mono.defer(() -> {
             List<FieldProblem> problems = new ArrayList<>(earlier);
             LetterForm form = form(fields, problems);
+            Channel channel = form.channel() == null || form.channel().isBlank() ? Channel.MAILBOX : Channel.fromCode(form.channel().strip());
+            if (channel == null) {
+                problems.add(FieldProblem.of("channel", "unknown_channel"));
+            }
             LetterKind kind = LetterKind.fromCode(form.kind());
             if (form.kind() == null || form.kind().isBlank()) {
                 problems.add(FieldProblem.of("kind", "required"));
@@ -61,6 +69,11 @@ class LetterForms {
                 problems.add(FieldProblem.of("contactPreference", "required"));
             } else if (!CONTACTS.contains(contact)) {
                 problems.add(FieldProblem.of("contactPreference", "unknown_contact"));
+            }
+            boolean petition = channel == Channel.PETITION;
+            String request = petition ? collect(problems, () -> MailboxText.required("request", form.request(), 500, true)) : null;
+            if (petition) {
+                Petitions.check(kind, contact, problems);
             }
             String mailbox = form.mailbox() == null ? "" : form.mailbox().strip();
             Mono<Long> department;
@@ -79,8 +92,8 @@ class LetterForms {
                 if (!problems.isEmpty()) {
                     return Mono.error(ProblemException.invalid(problems));
                 }
-                return Mono.just(new CheckedLetter(id == -1L ? "mayor" : "department", id == -1L ? null : id, kind, title,
-                        body, location, Boolean.TRUE.equals(form.consentToPublish()), contact));
+                return Mono.just(new CheckedLetter(channel, id == -1L ? "mayor" : "department", id == -1L ? null : id, kind,
+                        title, body, location, request, !petition && Boolean.TRUE.equals(form.consentToPublish()), contact));
             });
         });
     }
@@ -113,8 +126,8 @@ class LetterForms {
                 default -> problems.add(FieldProblem.of("consentToPublish", "type"));
             }
         }
-        return new LetterForm(fields.get("mailbox"), fields.get("kind"), fields.get("title"), fields.get("body"),
-                fields.get("location"), consentToPublish, fields.get("contactPreference"));
+        return new LetterForm(fields.get("channel"), fields.get("mailbox"), fields.get("kind"), fields.get("title"),
+                fields.get("body"), fields.get("location"), fields.get("request"), consentToPublish, fields.get("contactPreference"));
     }
 
     private static ProblemException malformed() {

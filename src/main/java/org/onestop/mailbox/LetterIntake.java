@@ -26,7 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Writing a letter: the request's files are streamed to storage while its fields are read, then
+ * Writing a letter or petition: the request's files are streamed to storage while its fields are read, then
  * the letter, its attachments, its first timeline entry, the writer's event and the audit entry
  * are stored in one transaction. If anything fails after the files were written, they are deleted:
  * nothing of a refused letter stays behind.
@@ -98,9 +98,10 @@ class LetterIntake {
         return Mono.zip(tracking.hash(code), workingDays.calendar()).flatMap(t -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             LocalDate today = WorkingCalendar.receivedOn(now);
-            LetterStore.NewLetter row = new LetterStore.NewLetter(letter.mailbox(), letter.departmentId(), letter.kind(),
-                    letter.title(), letter.body(), letter.location(), letter.consentToPublish(), letter.contactPreference(),
-                    writer.id(), writer.displayName(), t.getT1(), deadlines.due(t.getT2(), Step.ACCEPT, letter.kind(), today), now);
+            LetterStore.NewLetter row = new LetterStore.NewLetter(letter.channel(), letter.mailbox(), letter.departmentId(),
+                    letter.kind(), letter.title(), letter.body(), letter.location(), letter.petitionRequest(),
+                    letter.consentToPublish(), letter.contactPreference(), writer.id(), writer.displayName(), t.getT1(),
+                    deadlines.due(t.getT2(), letter.channel(), Step.ACCEPT, letter.kind(), today), now);
             return live.write(events -> insert(row, today, NUMBER_DRAWS).flatMap(stored -> attachments.insertAll(stored.id(), received, now)
                     .then(Mono.defer(() -> alsoInTransaction.apply(stored.id())))
                     .then(cases.add(new CaseStore.NewEntry(stored.id(), "received", true, null, null, letter.departmentId(),
@@ -108,7 +109,8 @@ class LetterIntake {
                     .then(events.append(UserTopicPolicy.topicOf(writer.id()), "letter.status",
                             new MailboxViews.LetterStatus(stored.id(), stored.number(), Status.RECEIVED.code(), "received", now)))
                     .then(audit.record(writer.id(), "mailbox.letter.written", "mailbox_letter", stored.id(),
-                            Map.of("trackingNumber", stored.number(), "attachments", received.size())))
+                            Map.of("trackingNumber", stored.number(), "channel", letter.channel().code(),
+                                    "attachments", received.size())))
                     .thenReturn(new MailboxViews.Written(stored.id(), stored.number(), code, Status.RECEIVED.code(), now))));
         });
     }
@@ -118,7 +120,7 @@ class LetterIntake {
 
     /** Inserts under a fresh random number, drawing again while the number is taken. */
     private Mono<Stored> insert(LetterStore.NewLetter row, LocalDate today, int drawsLeft) {
-        String number = tracking.number(today);
+        String number = tracking.number(row.channel(), today);
         return letters.insert(row, number).map(id -> new Stored(id, number))
                 .switchIfEmpty(Mono.defer(() -> drawsLeft > 1 ? insert(row, today, drawsLeft - 1)
                         : Mono.error(new IllegalStateException("No free tracking number for " + today))));

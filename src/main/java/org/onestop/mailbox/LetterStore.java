@@ -17,7 +17,8 @@ class LetterStore {
             l.title, l.body, l.location, l.consent_to_publish, l.contact_preference, l.writer_id, l.writer_name, l.status,
             l.triage_department_id, l.lead_department_id, l.step, l.due_on, l.paused_days_left, l.reopened,
             l.not_accepted_reason, l.reply_text, l.reply_department_id, l.reply_due_on, l.rating_due_at, l.satisfaction,
-            l.rating_comment, l.received_at, l.accepted_at, l.dispatched_at, l.replied_at, l.rated_at, l.closed_at""";
+            l.rating_comment, l.received_at, l.accepted_at, l.dispatched_at, l.replied_at, l.rated_at, l.closed_at, l.published,
+            l.petition_request""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM mailbox_letter l";
 
     private final DatabaseClient db;
@@ -27,9 +28,9 @@ class LetterStore {
     }
 
     /** A checked letter about to be stored. */
-    record NewLetter(String mailbox, Long mailboxDepartmentId, LetterKind kind, String title, String body, String location,
-            boolean consentToPublish, String contactPreference, long writerId, String writerName, String queryCodeHash,
-            LocalDate acceptDueOn, Instant receivedAt) {
+    record NewLetter(Channel channel, String mailbox, Long mailboxDepartmentId, LetterKind kind, String title, String body,
+            String location, String petitionRequest, boolean consentToPublish, String contactPreference, long writerId,
+            String writerName, String queryCodeHash, LocalDate acceptDueOn, Instant receivedAt) {
     }
 
     /**
@@ -38,19 +39,21 @@ class LetterStore {
      */
     Mono<Long> insert(NewLetter l, String trackingNumber) {
         var spec = db.sql("""
-                INSERT INTO mailbox_letter (tracking_number, query_code_hash, mailbox, mailbox_department_id, kind, title, body,
-                    location, consent_to_publish, contact_preference, writer_id, writer_name, status, triage_department_id,
-                    step, due_on, received_at)
-                VALUES (:number, :hash, :mailbox, :mailboxDepartment, :kind, :title, :body, :location, :consent, :contact,
-                    :writer, :writerName, 'received', :mailboxDepartment, 'accept', :due, :at)
+                INSERT INTO mailbox_letter (tracking_number, query_code_hash, channel, mailbox, mailbox_department_id, kind, title,
+                    body, location, petition_request, consent_to_publish, contact_preference, writer_id, writer_name, status,
+                    triage_department_id, step, due_on, received_at)
+                VALUES (:number, :hash, :channel, :mailbox, :mailboxDepartment, :kind, :title, :body, :location, :request, :consent,
+                    :contact, :writer, :writerName, 'received', :mailboxDepartment, 'accept', :due, :at)
                 ON CONFLICT (tracking_number) DO NOTHING RETURNING id""")
-                .bind("number", trackingNumber).bind("hash", l.queryCodeHash()).bind("mailbox", l.mailbox())
+                .bind("number", trackingNumber).bind("hash", l.queryCodeHash()).bind("channel", l.channel().code())
+                .bind("mailbox", l.mailbox())
                 .bind("kind", l.kind().code()).bind("title", l.title()).bind("body", l.body())
                 .bind("consent", l.consentToPublish()).bind("contact", l.contactPreference()).bind("writer", l.writerId())
                 .bind("writerName", l.writerName()).bind("due", l.acceptDueOn()).bind("at", l.receivedAt());
         spec = l.mailboxDepartmentId() == null ? spec.bindNull("mailboxDepartment", Long.class)
                 : spec.bind("mailboxDepartment", l.mailboxDepartmentId());
         spec = l.location() == null ? spec.bindNull("location", String.class) : spec.bind("location", l.location());
+        spec = l.petitionRequest() == null ? spec.bindNull("request", String.class) : spec.bind("request", l.petitionRequest());
         return spec.map(r -> r.get(0, Long.class)).one();
     }
 
@@ -209,6 +212,7 @@ class LetterStore {
                 r.get("rating_due_at", Instant.class), satisfaction == null ? null : satisfaction.intValue(),
                 r.get("rating_comment", String.class), r.get("received_at", Instant.class), r.get("accepted_at", Instant.class),
                 r.get("dispatched_at", Instant.class), r.get("replied_at", Instant.class), r.get("rated_at", Instant.class),
-                r.get("closed_at", Instant.class));
+                r.get("closed_at", Instant.class), Boolean.TRUE.equals(r.get("published", Boolean.class)),
+                r.get("petition_request", String.class));
     }
 }

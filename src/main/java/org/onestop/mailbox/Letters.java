@@ -45,7 +45,7 @@ class Letters {
     }
 
     Mono<MailboxViews.WriterLetter> own(long id, PortalUser writer) {
-        return writerSteps.own(id, writer).flatMap(closing::closeIfExpired).flatMap(views::writer);
+        return writerSteps.own(id, writer).flatMap(closing::closeIfExpired).flatMap(l -> views.writer(l, writer));
     }
 
     /**
@@ -67,7 +67,7 @@ class Letters {
     }
 
     Mono<MailboxViews.StaffCase> staffCase(long id, PortalUser user) {
-        return steps.visible(id, user).flatMap(closing::closeIfExpired).flatMap(views::staff);
+        return steps.visible(id, user).flatMap(closing::closeIfExpired).flatMap(l -> views.staff(l, user));
     }
 
     /** An attachment's record and file, for its writer and for staff who may see the case. */

@@ -76,7 +76,7 @@ public class MailboxCases {
                         .collectMap(QuestionCase::questionId))
                 .flatMap(t -> Flux.fromIterable(followUps)
                         .concatMap(f -> t.getT2().containsKey(f.questionId()) ? Mono.just(t.getT2().get(f.questionId()))
-                                : open(f, deadlines.due(t.getT1(), Step.REPLY, LetterKind.CONSULTATION, today), actorId, at, today,
+                                : open(f, deadlines.due(t.getT1(), Channel.MAILBOX, Step.REPLY, LetterKind.CONSULTATION, today), actorId, at, today,
                                         events))
                         .collectList());
     }

@@ -18,6 +18,12 @@ import reactor.core.publisher.Mono;
  * received, replied, replied on time (the reply's city date on or before the reply step's due
  * date), average working days from receipt to reply, and average satisfaction. Letters are counted
  * in the month they were received, so a month's figures settle as its letters are answered.
+ *
+ * <p>Only the mailbox channel is counted; petitions (网上信访) are left out. Their clock is
+ * statutory and counted in calendar days from receipt and acceptance, so their on-time rates and
+ * working days would not be comparable with letters' and would skew the departments' scorecard;
+ * and petitioners' matters are handled in confidence (信访工作条例), so they are not published
+ * letter by letter either. Petition figures belong in the petition office's own reporting.
  */
 @Service
 class MailboxStatistics {

@@ -37,36 +37,47 @@ final class MailboxViews {
     record Rating(int satisfaction, String comment, Instant ratedAt) {
     }
 
-    /** One of a writer's letters in their list. */
-    record Summary(long id, String trackingNumber, Mailbox mailbox, String kind, String title, String status,
-            Instant receivedAt, Instant repliedAt, Instant closedAt) {
-    }
-
-    /** The writer's own letter with its public timeline, and what the writer may do next. */
-    record WriterLetter(long id, String trackingNumber, Mailbox mailbox, String kind, String title, String body,
-            String location, boolean consentToPublish, String contactPreference, String status, Instant receivedAt,
-            String notAcceptedReason, Reply reply, Rating rating, Instant ratingDueAt, boolean canRate, boolean canReopen,
-            boolean canSupplement, List<Attachment> attachments, List<Entry> timeline) {
-    }
-
-    /** What tracking by number and code shows: status and the public timeline. */
-    record Tracked(String trackingNumber, String kind, String title, Mailbox mailbox, String status, Instant receivedAt,
-            List<Entry> timeline) {
+    /** One of a writer's letters (or petitions, by {@code channel}) in their list, with its clock. */
+    record Summary(long id, String trackingNumber, String channel, Mailbox mailbox, String kind, String title, String status,
+            Instant receivedAt, Instant repliedAt, Instant closedAt, Clock clock) {
     }
 
     /**
-     * Where a case's clock stands: the current step's due date and the working days left (negative:
-     * working days overdue); null when no clock runs (waiting for the writer, replied, closed).
+     * The writer's own letter or petition with its public timeline and clock, and what the writer
+     * may do next: {@code allowedActions} of supplement, rate, reopen (also as the can* flags).
      */
-    record Clock(String step, LocalDate dueOn, Integer workingDaysLeft, boolean nearlyDue, boolean overdue) {
+    record WriterLetter(long id, String trackingNumber, String channel, Mailbox mailbox, String kind, String title,
+            String body, String petitionRequest, String location, boolean consentToPublish, String contactPreference,
+            String status, Instant receivedAt, String notAcceptedReason, Reply reply, Rating rating, Instant ratingDueAt,
+            boolean canRate, boolean canReopen, boolean canSupplement, List<String> allowedActions, Clock clock,
+            List<Attachment> attachments, List<Entry> timeline) {
     }
 
-    /** A case as staff see it. {@code triageDepartment} null means the city mailbox office. */
+    /** What tracking by number and code shows: channel, status, clock and the public timeline. */
+    record Tracked(String trackingNumber, String channel, String kind, String title, Mailbox mailbox, String status,
+            Instant receivedAt, Clock clock, List<Entry> timeline) {
+    }
+
+    /**
+     * Where a case's clock stands: the current step's due date, the working days left, and the days
+     * left as the channel counts them ({@code counted}: working for letters, calendar for petitions
+     * by default), negative when overdue; null when no clock runs (waiting for the writer, replied,
+     * closed). The nearly-due flag is judged by {@code daysLeft}.
+     */
+    record Clock(String step, LocalDate dueOn, Integer workingDaysLeft, Integer daysLeft, String counted, boolean nearlyDue,
+            boolean overdue) {
+    }
+
+    /**
+     * A case as staff see it. {@code triageDepartment} null means the city mailbox office;
+     * {@code allowedActions} are the steps the current user may take now ({@link CaseAction} codes).
+     */
     record StaffCase(long id, String trackingNumber, String channel, String source, Mailbox mailbox, String kind, String title,
-            String body, String location, boolean consentToPublish, String contactPreference, long writerId,
-            String writerName, String status, Department triageDepartment, Department leadDepartment,
-            List<Department> cohandlers, Clock clock, boolean reopened, String notAcceptedReason, Reply reply,
-            Rating rating, Instant receivedAt, List<Attachment> attachments, List<StaffEntry> timeline) {
+            String body, String petitionRequest, String location, boolean consentToPublish, String contactPreference,
+            long writerId, String writerName, String status, Department triageDepartment, Department leadDepartment,
+            List<Department> cohandlers, Clock clock, boolean reopened, boolean published, String notAcceptedReason,
+            Reply reply, Rating rating, Instant receivedAt, List<String> allowedActions, List<Attachment> attachments,
+            List<StaffEntry> timeline) {
     }
 
     /** The latest supervision notice on a case. */
@@ -77,7 +88,7 @@ final class MailboxViews {
      * One case in a queue. {@code assignment} says why it is there: {@code triage}, {@code dispatch}
      * (clerks), {@code lead} or {@code co} (a department's officials), {@code overdue} (supervision).
      */
-    record QueueItem(long id, String trackingNumber, String kind, String title, String status, String assignment,
+    record QueueItem(long id, String trackingNumber, String channel, String kind, String title, String status, String assignment,
             Mailbox mailbox, Department triageDepartment, Department leadDepartment, Instant receivedAt, Clock clock,
             Supervision supervision) {
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishing a replied letter whose writer consented: its title, body and reply are masked with
+ * Publishing a replied letter whose writer consented (never a petition, see {@link Channel}): its title, body and reply are masked with
  * {@link PersonalDataMasker} (the writer's name masked wherever it occurs), staff may star out
  * more ({@link Redaction}), and the originals stay in their columns for staff who may see the case.
  * Clerks of the city mailbox office and officials of the lead department publish, redact and
@@ -55,6 +55,9 @@ class Publication {
             return steps.run(id, user, "mailbox.letter.published", detail, c -> {
                 Letter l = c.letter();
                 requireMayPublish(l, c, user);
+                if (l.isPetition()) {
+                    return Mono.error(ProblemException.conflict("channel", "petition_not_published"));
+                }
                 if (!l.consentToPublish()) {
                     return Mono.error(ProblemException.conflict("consentToPublish", "not_consented"));
                 }
@@ -117,10 +120,7 @@ class Publication {
 
     /** Clerks, and officials of the lead department, on a replied or closed case. */
     private static void requireMayPublish(Letter l, CaseSteps.Context c, PortalUser user) {
-        CaseAccess.require(l, c.cohandlers(), user, CaseAccess.isClerk(user) || CaseAccess.leads(l, user));
-        if (l.status() != Status.REPLIED && l.status() != Status.CLOSED) {
-            throw ProblemException.state("letter_status");
-        }
+        CaseAccess.require(l, c.cohandlers(), user, CaseAction.PUBLISH);
     }
 
     /** The automatic masking of a letter's texts and what it found. */

@@ -33,7 +33,10 @@ class QueueStore {
                    OR EXISTS (SELECT 1 FROM mailbox_cohandler c WHERE c.letter_id = l.id AND c.department_id = :department)))
             """;
 
-    private static final String OVERDUE = "WHERE l.status IN ('received', 'accepted', 'handling') AND l.due_on < :today\n";
+    private static final String OVERDUE = """
+            WHERE l.status IN ('received', 'accepted', 'handling') AND l.due_on < :today
+              AND (CAST(:channel AS varchar) IS NULL OR l.channel = :channel)
+            """;
 
     private final DatabaseClient db;
 
@@ -55,15 +58,20 @@ class QueueStore {
     }
 
     /** Open cases past their due date across departments, the longest overdue first. */
-    Flux<Queued> overdue(LocalDate today, long offset, int limit) {
-        return db.sql(SELECT + OVERDUE + "ORDER BY l.due_on, l.id LIMIT :limit OFFSET :offset")
+    Flux<Queued> overdue(LocalDate today, Channel channel, long offset, int limit) {
+        return channel(db.sql(SELECT + OVERDUE + "ORDER BY l.due_on, l.id LIMIT :limit OFFSET :offset"), channel)
                 .bind("today", today).bind("limit", limit).bind("offset", offset)
                 .map(r -> new Queued(LetterStore.letter(r), r.get("supervision_note", String.class),
                         r.get("supervised_at", Instant.class)))
                 .all();
     }
 
-    Mono<Long> countOverdue(LocalDate today) {
-        return db.sql("SELECT count(*) FROM mailbox_letter l " + OVERDUE).bind("today", today).map(r -> r.get(0, Long.class)).one();
+    Mono<Long> countOverdue(LocalDate today, Channel channel) {
+        return channel(db.sql("SELECT count(*) FROM mailbox_letter l " + OVERDUE), channel).bind("today", today)
+                .map(r -> r.get(0, Long.class)).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec channel(DatabaseClient.GenericExecuteSpec spec, Channel channel) {
+        return channel == null ? spec.bindNull("channel", String.class) : spec.bind("channel", channel.code());
     }
 }

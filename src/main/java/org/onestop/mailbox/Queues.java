@@ -53,15 +53,22 @@ class Queues {
         return department != null && department.equals(l.leadDepartmentId()) ? "lead" : "co";
     }
 
-    /** Open cases past their due date, across departments: the escalation list of supervisors and admins. */
-    Mono<PageResponse<MailboxViews.QueueItem>> overdue(PortalUser user, PageQuery page) {
+    /**
+     * Open cases past their due date, across departments: the escalation list of supervisors and
+     * admins, of every channel or one (petitions run on their own statutory clock).
+     */
+    Mono<PageResponse<MailboxViews.QueueItem>> overdue(PortalUser user, String rawChannel, PageQuery page) {
         if (!CaseAccess.isSupervisor(user)) {
             return Mono.error(ProblemException.forbidden());
         }
+        Channel channel = rawChannel == null || rawChannel.isBlank() ? null : Channel.fromCode(rawChannel.strip());
+        if (channel == null && rawChannel != null && !rawChannel.isBlank()) {
+            return Mono.error(ProblemException.invalid("channel", "unknown_channel"));
+        }
         var today = CityTime.today(clock);
-        return store.overdue(today, page.offset(), page.size()).collectList()
+        return store.overdue(today, channel, page.offset(), page.size()).collectList()
                 .flatMap(rows -> views.queue(rows, l -> "overdue"))
-                .zipWith(store.countOverdue(today), (items, total) -> new PageResponse<>(items, page.page(), page.size(), total));
+                .zipWith(store.countOverdue(today, channel), (items, total) -> new PageResponse<>(items, page.page(), page.size(), total));
     }
 
     /** Records a supervision notice (督办) on an open case: internal, audited, shown in the departments' queues. */
@@ -72,9 +79,7 @@ class Queues {
             }
             String text = MailboxText.required("text", rawText, 1000, true);
             return steps.run(id, user, "mailbox.letter.supervised", Map.of("text", text), c -> {
-                if (!c.letter().isOpen()) {
-                    return Mono.error(ProblemException.state("letter_status"));
-                }
+                CaseAccess.require(c.letter(), c.cohandlers(), user, CaseAction.SUPERVISE);
                 return steps.internalEntry(c, "supervised", text, null, user);
             });
         });

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Tracking numbers and query codes. A number is {@code XX} + the city date + 6 random digits, so
+ * Tracking numbers and query codes. A number is {@code XX} ({@code XF} for a petition) + the city date + 6 random digits, so
  * numbers do not reveal how many letters a day brings. A code is 8 characters from an alphabet
  * without look-alikes (about 40 bits); only its hash is stored, with the password encoder, so a
  * copy of the database does not give the codes away. Hashing is deliberately slow CPU work and
@@ -19,6 +19,8 @@ import reactor.core.scheduler.Schedulers;
 class Tracking {
 
     static final String PREFIX = "XX";
+    /** Petitions' numbers start 信访's XF, so a number says which clock it runs on. */
+    static final String PETITION_PREFIX = "XF";
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -33,7 +35,11 @@ class Tracking {
     }
 
     String number(LocalDate receivedOn) {
-        return PREFIX + receivedOn.format(DAY) + String.format("%06d", random.nextInt(1_000_000));
+        return number(Channel.MAILBOX, receivedOn);
+    }
+
+    String number(Channel channel, LocalDate receivedOn) {
+        return (channel == Channel.PETITION ? PETITION_PREFIX : PREFIX) + receivedOn.format(DAY) + String.format("%06d", random.nextInt(1_000_000));
     }
 
     String code() {

@@ -39,8 +39,7 @@ class Triage {
             CaseAccess.requireStaff(user);
             return steps.run(id, user, "mailbox.letter.accepted", Map.of(), c -> {
                 Letter l = c.letter();
-                CaseAccess.require(l, c.cohandlers(), user, CaseAccess.triages(l, user));
-                CaseAccess.requireStatus(l, Status.RECEIVED);
+                CaseAccess.require(l, c.cohandlers(), user, CaseAction.ACCEPT);
                 if (l.triageDepartmentId() == null) {
                     return letters.route(l.id(), Status.ACCEPTED, null, null, Step.DISPATCH, steps.due(c, Step.DISPATCH))
                             .then(letters.markAccepted(l.id(), c.now()))
@@ -62,8 +61,7 @@ class Triage {
             String reason = MailboxText.required("reason", rawReason, 500, true);
             return steps.run(id, user, "mailbox.letter.not_accepted", Map.of("reason", reason), c -> {
                 Letter l = c.letter();
-                CaseAccess.require(l, c.cohandlers(), user, CaseAccess.triages(l, user));
-                CaseAccess.requireStatus(l, Status.RECEIVED);
+                CaseAccess.require(l, c.cohandlers(), user, CaseAction.NOT_ACCEPT);
                 return letters.notAccept(l.id(), reason, c.now())
                         .then(steps.publicEntry(c, Status.NOT_ACCEPTED, "not_accepted", reason, null, l.triageDepartmentId(), user));
             });
@@ -91,8 +89,7 @@ class Triage {
                             .switchIfEmpty(Mono.error(() -> ProblemException.invalid("cohandlerIds", "unknown_department")))))
                     .then(steps.run(id, user, "mailbox.letter.dispatched", Map.of("leadDepartmentId", lead, "cohandlerIds", List.copyOf(distinct)), c -> {
                         Letter l = c.letter();
-                        CaseAccess.require(l, c.cohandlers(), user, CaseAccess.isClerk(user));
-                        CaseAccess.requireStatus(l, Status.ACCEPTED);
+                        CaseAccess.require(l, c.cohandlers(), user, CaseAction.DISPATCH);
                         return letters.route(l.id(), Status.HANDLING, null, lead, Step.REPLY, steps.due(c, Step.REPLY))
                                 .then(letters.markDispatched(l.id(), c.now()))
                                 .then(cases.setCohandlers(l.id(), distinct, c.now()))
@@ -112,12 +109,8 @@ class Triage {
             String reason = MailboxText.required("reason", rawReason, 500, true);
             return steps.run(id, user, "mailbox.letter.transferred", Map.of("reason", reason), c -> {
                 Letter l = c.letter();
-                boolean triages = l.triageDepartmentId() != null && CaseAccess.triages(l, user);
-                CaseAccess.require(l, c.cohandlers(), user, triages || CaseAccess.leads(l, user));
-                boolean fromTriage = triages && l.status() == Status.RECEIVED;
-                if (!fromTriage) {
-                    CaseAccess.requireStatus(l, Status.HANDLING);
-                }
+                CaseAccess.require(l, c.cohandlers(), user, CaseAction.TRANSFER_BACK);
+                boolean fromTriage = l.status() == Status.RECEIVED;
                 Long from = fromTriage ? l.triageDepartmentId() : l.leadDepartmentId();
                 Mono<Void> routed = fromTriage
                         ? letters.route(l.id(), Status.RECEIVED, null, null, Step.ACCEPT, steps.due(c, Step.ACCEPT))

@@ -32,7 +32,7 @@ class WriterSteps {
                 Letter l = c.letter();
                 CaseAccess.requireStatus(l, Status.AWAITING_WRITER);
                 int left = l.pausedDaysLeft() == null ? 0 : l.pausedDaysLeft();
-                return letters.resume(l.id(), c.calendar().addWorkingDays(c.today(), left))
+                return letters.resume(l.id(), steps.resumed(c, left))
                         .then(steps.publicEntry(c, Status.HANDLING, "information_supplied", text, null, l.leadDepartmentId(), writer));
             }));
         });
@@ -80,7 +80,7 @@ class WriterSteps {
             if (!l.ratedSinceReply() || l.satisfaction() > 2) {
                 return Mono.error(ProblemException.state("not_dissatisfied"));
             }
-            return letters.reopen(l.id(), steps.due(c, Step.REPLY))
+            return letters.reopen(l.id(), steps.reopenedDue(c))
                     .then(steps.publicEntry(c, Status.HANDLING, "reopened", null, null, l.leadDepartmentId(), writer));
         }));
     }

@@ -10,5 +10,13 @@
  * its full period from the day the case reaches it. Asking the writer for more pauses the reply
  * clock and keeps its working days left; replies not rated within the rating window close lazily
  * on read and by a periodic sweep ({@link Closing}).
+ *
+ * <p>Online petitions (网上信访) are a channel of the same pipeline ({@link Channel}): a letter
+ * with {@code channel = petition} and the petitioner's request ({@link Petitions}), handled by the
+ * same triage, dispatch, reply and rating steps, timeline and audit, on their own statutory clock
+ * ({@link PetitionProperties}, default 15 calendar days to accept and 60 to conclude). They are
+ * never published and are left out of the public statistics ({@link MailboxStatistics}).
+ * {@link CaseAccess} holds who may take which step ({@link CaseAction}); case views list the steps
+ * the current user may take now.
  */
 package org.onestop.mailbox;

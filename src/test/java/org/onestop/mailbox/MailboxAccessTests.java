@@ -117,4 +117,35 @@ class MailboxAccessTests {
         new PortalClient(port).get("/api/mailbox/queue").expectStatus().isUnauthorized();
         f.clerk.post("/api/mailbox/letters/" + id + "/reopen", Map.of()).expectStatus().isNotFound();
     }
+
+    private static List<String> actions(JsonNode view) {
+        return view.path("allowedActions").valueStream().map(JsonNode::asString).toList();
+    }
+
+    @Test
+    void caseStatesTheActionsOfEachUserAndAnOfficialOfAnotherDepartmentGetsNotFound() {
+        MailboxFixture f = fixture();
+        MailboxFixture.Writer writer = f.writer("w");
+        long id = write(writer);
+        assertThat(actions(MailboxFixture.get(f.clerk, "/api/mailbox/cases/" + id))).containsExactly("accept", "not_accept", "note");
+        assertThat(actions(MailboxFixture.get(f.supervisor, "/api/mailbox/cases/" + id))).containsExactly("note", "supervise");
+        f.hrss.get("/api/mailbox/cases/" + id).expectStatus().isNotFound();
+        assertThat(actions(MailboxFixture.get(writer.client(), "/api/mailbox/letters/" + id))).isEmpty();
+
+        f.acceptAndDispatch(id);
+        assertThat(actions(MailboxFixture.get(f.hrss, "/api/mailbox/cases/" + id)))
+                .containsExactly("transfer_back", "request_information", "reply", "note");
+        assertThat(actions(MailboxFixture.get(f.civil, "/api/mailbox/cases/" + id))).containsExactly("opinion", "note");
+        assertThat(actions(MailboxFixture.get(f.clerk, "/api/mailbox/cases/" + id))).containsExactly("note");
+        f.housing.get("/api/mailbox/cases/" + id).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.allowedActions").doesNotExist();
+
+        JsonNode replied = MailboxFixture.ok(f.hrss, "/api/mailbox/cases/" + id + "/reply", Map.of("text", "已答复。"));
+        assertThat(actions(replied)).containsExactly("note", "publish");
+        JsonNode own = MailboxFixture.get(writer.client(), "/api/mailbox/letters/" + id);
+        assertThat(actions(own)).containsExactly("rate");
+        assertThat(own.path("canRate").asBoolean()).isTrue();
+        JsonNode rated = MailboxFixture.ok(writer.client(), "/api/mailbox/letters/" + id + "/rating", Map.of("satisfaction", 2));
+        assertThat(actions(rated)).containsExactly("reopen");
+    }
 }

@@ -125,6 +125,11 @@ final class MailboxFixture {
     /** Accepts (clerk) and dispatches (clerk) a letter to the mayor: HRSS leads, CIVIL co-handles. */
     void acceptAndDispatch(long letter) {
         ok(clerk, "/api/mailbox/cases/" + letter + "/accept", Map.of());
+        dispatch(letter);
+    }
+
+    /** Dispatches an accepted letter (clerk): HRSS leads, CIVIL co-handles. */
+    void dispatch(long letter) {
         ok(clerk, "/api/mailbox/cases/" + letter + "/dispatch", Map.of("leadDepartmentId", department("HRSS"),
                 "cohandlerIds", List.of(department("CIVIL")), "note", "请人社局主办，民政局协办"));
     }

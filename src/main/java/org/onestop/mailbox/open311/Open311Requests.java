@@ -14,6 +14,8 @@ import org.onestop.account.Department;
 import org.onestop.mailbox.ExternalLetters;
 import org.onestop.platform.AuditTrail;
 import org.onestop.platform.CityTime;
+import org.onestop.privacy.MaskingContext;
+import org.onestop.privacy.PersonalDataMasker;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
@@ -102,9 +104,27 @@ class Open311Requests {
         var due = row.dueOn() != null ? row.dueOn() : row.replyDueOn();
         boolean closed = RequestQuery.CLOSED.contains(row.status());
         return new Open311Views.Request(row.trackingNumber(), closed ? "closed" : "open", notes(row), catalogue.name(service, locale),
-                row.serviceCode(), row.description(), agency, catalogue.notice(row.kind(), locale), iso(row.receivedAt()),
+                row.serviceCode(), masked(row), agency, catalogue.notice(row.kind(), locale), iso(row.receivedAt()),
                 iso(row.updatedAt()), due == null ? null : ISO.format(due.atTime(LocalTime.of(23, 59, 59)).atZone(CityTime.ZONE)),
                 row.addressString(), row.addressId(), null, row.lat(), row.lon(), row.mediaUrl());
+    }
+
+    /**
+     * The description as anyone with the API may read it: names (the contact's given and family
+     * name wherever they occur, and names a cue introduces), phone, ID and bank card numbers,
+     * e-mail addresses and house addresses masked. The original stays with the letter for staff.
+     */
+    static String masked(RequestStore.Row row) {
+        if (row.description() == null) {
+            return null;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        String last = row.lastName() == null ? "" : row.lastName().strip();
+        String first = row.firstName() == null ? "" : row.firstName().strip();
+        names.add(last + first);
+        names.add((first + " " + last).strip());
+        names.add((last + " " + first).strip());
+        return PersonalDataMasker.mask(row.description(), MaskingContext.ofNames(names)).text();
     }
 
     /** Where the case stands, beyond open or closed; a refusal gives its reason. Replies stay with the writer. */

@@ -1,5 +1,6 @@
 package org.onestop.mailbox.open311;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,12 +12,15 @@ import org.springframework.util.MultiValueMap;
 /**
  * The filters of GET requests. service_request_id (comma list) overrides every other filter;
  * otherwise requests received between start_date and end_date (default: the configured window,
- * the spec's 90 days, up to now), of the service codes and statuses (open, closed) given.
+ * the spec's 90 days, up to now), of the service codes and statuses (open, closed) given. Both
+ * dates given may span at most 90 days, as the spec requires; a wider span is a 400.
  */
 record RequestQuery(List<String> ids, Instant start, Instant end, List<String> serviceCodes, List<String> statuses, int limit) {
 
     static final List<String> OPEN = List.of("received", "accepted", "handling", "awaiting_writer", "replied");
     static final List<String> CLOSED = List.of("closed", "not_accepted");
+    /** GeoReport v2: "start_date and end_date ... may not exceed 90 days". */
+    static final Duration MAX_SPAN = Duration.ofDays(90);
 
     boolean byIds() {
         return !ids.isEmpty();
@@ -26,6 +30,10 @@ record RequestQuery(List<String> ids, Instant start, Instant end, List<String> s
         List<String> ids = list(params.getFirst("service_request_id"));
         Instant end = date(params.getFirst("end_date"), "end_date");
         Instant start = date(params.getFirst("start_date"), "start_date");
+        // Ids override the other filters, so their dates are not held to the span.
+        if (ids.isEmpty() && start != null && end != null && Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            throw Open311Exception.badRequest("start_date and end_date must span at most 90 days");
+        }
         if (end == null && start == null) {
             end = now;
         } else if (end == null) {

@@ -22,7 +22,7 @@ class RequestStore {
             SELECT l.id, l.tracking_number, l.service_code, l.kind, l.status, l.not_accepted_reason, l.mailbox_department_id,
                    l.lead_department_id, l.received_at, l.due_on, l.reply_due_on,
                    GREATEST(l.received_at, l.accepted_at, l.dispatched_at, l.replied_at, l.rated_at, l.closed_at) AS updated_at,
-                   r.token, r.description, r.address_string, r.address_id, r.lat, r.long, r.media_url
+                   r.token, r.description, r.address_string, r.address_id, r.lat, r.long, r.media_url, r.first_name, r.last_name
             FROM mailbox_letter l JOIN open311_request r ON r.letter_id = l.id
             WHERE l.source = 'open311'""";
 
@@ -38,7 +38,7 @@ class RequestStore {
     record Row(long letterId, String trackingNumber, String serviceCode, String kind, String status, String notAcceptedReason,
             Long mailboxDepartmentId, Long leadDepartmentId, Instant receivedAt, Instant updatedAt, LocalDate dueOn,
             LocalDate replyDueOn, String token, String description, String addressString, String addressId, Double lat,
-            Double lon, String mediaUrl) {
+            Double lon, String mediaUrl, String firstName, String lastName) {
     }
 
     Mono<Void> insert(long letterId, long keyId, String token, RequestForm f) {
@@ -98,6 +98,7 @@ class RequestStore {
                 r.get("received_at", Instant.class), r.get("updated_at", Instant.class), r.get("due_on", LocalDate.class),
                 r.get("reply_due_on", LocalDate.class), r.get("token", String.class), r.get("description", String.class),
                 r.get("address_string", String.class), r.get("address_id", String.class), r.get("lat", Double.class),
-                r.get("long", Double.class), r.get("media_url", String.class));
+                r.get("long", Double.class), r.get("media_url", String.class), r.get("first_name", String.class),
+                r.get("last_name", String.class));
     }
 }

@@ -261,13 +261,54 @@ class Open311ApiTests {
                 .map(r -> r.path("service_request_id").asString()).toList();
         assertThat(ids).contains(recent).doesNotContain(old);
 
-        String start = java.time.OffsetDateTime.now().minusDays(120).toString().replace("+", "%2B");
-        String end = java.time.OffsetDateTime.now().plusMinutes(1).toString().replace("+", "%2B");
-        List<String> all = json(client.get("requests.json?start_date=" + start + "&end_date=" + end).expectStatus().isOk())
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        String start = date(now.minusDays(110));
+        String end = date(now.minusDays(20));
+        List<String> older = json(client.get("requests.json?start_date=" + start + "&end_date=" + end).expectStatus().isOk())
                 .valueStream().map(r -> r.path("service_request_id").asString()).toList();
-        // Other tests of this class post too; these two are in order, newest first.
-        assertThat(all).contains(recent, old);
-        assertThat(all.indexOf(recent)).isLessThan(all.indexOf(old));
+        assertThat(older).contains(old).doesNotContain(recent);
+    }
+
+    /** The date-time in UTC ("…Z"), so no '+' needs encoding in the query. */
+    private static String date(java.time.OffsetDateTime at) {
+        return at.toInstant().toString();
+    }
+
+    @Test
+    void startAndEndDateSpanningMoreThan90DaysIsBadRequestInTheErrorForm() {
+        java.time.OffsetDateTime end = java.time.OffsetDateTime.parse("2026-06-30T12:00:00+08:00");
+        json(client.get("requests.json?start_date=" + date(end.minusDays(90)) + "&end_date=" + date(end)).expectStatus().isOk());
+        JsonNode errors = json(client.get("requests.json?start_date=" + date(end.minusDays(90).minusSeconds(1)) + "&end_date="
+                + date(end)).expectStatus().isBadRequest());
+        assertThat(fields(errors.get(0))).containsExactly("code", "description");
+        assertThat(errors.get(0).path("code").asInt()).isEqualTo(400);
+        assertThat(errors.get(0).path("description").asString()).contains("90 days");
+        Element root = xml(client.get("requests.xml?start_date=" + date(end.minusDays(120)) + "&end_date=" + date(end))
+                .expectStatus().isBadRequest()).getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("errors");
+        assertThat(text(children(root).getFirst(), "code")).isEqualTo("400");
+    }
+
+    @Test
+    void descriptionsServedByGetRequestsAreMaskedInJsonAndXml() {
+        Map<String, String> form = request("HOUSING.complaint",
+                "我叫王小明，身份证号11010519491231002X，电话13812345678，住香港中路88号金茂小区3号楼2单元301室。楼道灯坏了。");
+        form.put("first_name", "建国");
+        form.put("last_name", "赵");
+        form.put("description", form.get("description") + "联系人赵建国。");
+        String id = postJson(form);
+        String stored = db.sql("SELECT description FROM open311_request r JOIN mailbox_letter l ON l.id = r.letter_id WHERE l.tracking_number = :n")
+                .bind("n", id).map(r -> r.get(0, String.class)).one().block(Duration.ofSeconds(5));
+        assertThat(stored).as("staff keep the original").contains("王小明", "13812345678");
+
+        String json = json(client.get("requests/" + id + ".json").expectStatus().isOk()).get(0).path("description").asString();
+        assertThat(json).contains("楼道灯坏了", "138****5678")
+                .doesNotContain("王小明", "小明", "11010519491231002X", "13812345678", "88号", "301室", "赵建国");
+        List<String> listed = json(client.get("requests.json?service_request_id=" + id).expectStatus().isOk()).valueStream()
+                .map(r -> r.path("description").asString()).toList();
+        assertThat(listed).containsExactly(json);
+        Element request = children(xml(client.get("requests/" + id + ".xml").expectStatus().isOk()).getDocumentElement()).getFirst();
+        assertThat(text(request, "description")).isEqualTo(json);
     }
 
     @Test
