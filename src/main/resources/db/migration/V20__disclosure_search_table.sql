@@ -29,6 +29,8 @@ ALTER TABLE disclosure_search ALTER COLUMN terms SET STORAGE EXTERNAL,
 
 CREATE INDEX disclosure_search_terms_idx ON disclosure_search USING gin (terms);
 CREATE INDEX disclosure_search_number_idx ON disclosure_search (doc_number_key) WHERE doc_number_key IS NOT NULL;
+-- Results by date (no words, or sorted newest/oldest first).
+CREATE INDEX disclosure_search_date_idx ON disclosure_search (published_on DESC, document_id DESC);
 
 CREATE FUNCTION disclosure_title_vector(title text, doc_number text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

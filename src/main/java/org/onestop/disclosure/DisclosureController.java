@@ -31,8 +31,9 @@ class DisclosureController {
             @RequestParam(required = false) String department, @RequestParam(required = false) String category,
             @RequestParam(required = false) String year, @RequestParam(required = false) String validity,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return search.search(new DocumentSearch.Params(q, department, category, year, validity, from, to), page, size);
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        return search.search(new DocumentSearch.Params(q, department, category, year, validity, from, to, sort), page, size);
     }
 
     @GetMapping("/api/disclosure/documents/{id}")

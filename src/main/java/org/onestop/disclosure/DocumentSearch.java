@@ -1,5 +1,6 @@
 package org.onestop.disclosure;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,15 +22,27 @@ class DocumentSearch {
     static final int MAX_QUERY_LENGTH = 500;
 
     /** The request parameters as sent: every one is text, so a bad value gets its own field code. */
-    record Params(String q, String department, String category, String year, String validity, String from, String to) {
+    record Params(String q, String department, String category, String year, String validity, String from, String to,
+            String sort) {
     }
+
+    /** No words and no filters: the disclosure home page and the first view of the search page. */
+    private static final SearchFilter EVERYTHING = new SearchFilter(null, null, null, null, null, null, null);
 
     private final SearchStore store;
     private final ReferenceData reference;
+    /**
+     * The counts over every published document, which every visit to the home page asks for: a
+     * pass over 100,000 rows, so they are computed once a minute rather than per request (a new
+     * document shows in them within that minute; its search results show at once).
+     */
+    private final Mono<List<SearchStore.FacetRow>> allFacets;
 
     DocumentSearch(SearchStore store, ReferenceData reference) {
         this.store = store;
         this.reference = reference;
+        this.allFacets = store.facets(EVERYTHING).collectList()
+                .cache(value -> Duration.ofMinutes(1), error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     Mono<DisclosureViews.SearchResult> search(Params p, String page, String size) {
@@ -40,6 +53,7 @@ class DocumentSearch {
                 problems.add(FieldProblem.of("q", "size", 0, MAX_QUERY_LENGTH));
             }
             SearchFilter base = filter(ref, p, problems);
+            SearchStore.Order order = order(p.sort(), problems);
             Integer pageNumber = integer("page", page, problems);
             Integer pageSize = integer("size", size, problems);
             if (!problems.isEmpty()) {
@@ -56,12 +70,12 @@ class DocumentSearch {
             SearchFilter f = new SearchFilter(base.departmentId(), base.categoryIds(), base.validity(), base.from(),
                     base.to(), query.tsquery(), key);
             Highlighter highlighter = new Highlighter(query.terms());
-            Mono<List<DisclosureViews.Hit>> hits = store.search(f, paging.offset(), paging.size())
+            Mono<List<DisclosureViews.Hit>> hits = store.search(f, order, paging.offset(), paging.size())
                     .map(h -> new DisclosureViews.Hit(h.id(), h.indexNumber(), h.title(), highlighter.mark(h.title()),
                             highlighter.snippet(h.bodyText()), ref.department(h.departmentId()), ref.category(h.categoryId()),
                             h.docNumber(), h.publishedOn(), h.validity(), h.exactNumber()))
                     .collectList();
-            Mono<List<SearchStore.FacetRow>> facets = store.facets(f).collectList();
+            Mono<List<SearchStore.FacetRow>> facets = f.equals(EVERYTHING) ? allFacets : store.facets(f).collectList();
             return Mono.zip(hits, facets).map(t -> new DisclosureViews.SearchResult(t.getT1(), paging.page(), paging.size(),
                     t.getT2().stream().filter(r -> r.facet().equals("total")).mapToLong(SearchStore.FacetRow::count).sum(),
                     facets(t.getT2(), ref)));
@@ -71,7 +85,7 @@ class DocumentSearch {
     Mono<DisclosureViews.CataloguePage> catalogue(String department, String category, String after, String size) {
         return reference.get().flatMap(ref -> {
             List<FieldProblem> problems = new ArrayList<>();
-            SearchFilter f = filter(ref, new Params(null, department, category, null, null, null, null), problems);
+            SearchFilter f = filter(ref, new Params(null, department, category, null, null, null, null, null), problems);
             CatalogueCursor cursor = null;
             if (after != null && !after.isEmpty()) {
                 cursor = CatalogueCursor.decode(after);
@@ -164,6 +178,21 @@ class DocumentSearch {
                 default -> "废止";
             };
             default -> value;
+        };
+    }
+
+    private static SearchStore.Order order(String sort, List<FieldProblem> problems) {
+        if (!present(sort)) {
+            return SearchStore.Order.RELEVANCE;
+        }
+        return switch (sort.strip()) {
+            case "relevance" -> SearchStore.Order.RELEVANCE;
+            case "newest" -> SearchStore.Order.NEWEST;
+            case "oldest" -> SearchStore.Order.OLDEST;
+            default -> {
+                problems.add(FieldProblem.of("sort", "invalid"));
+                yield SearchStore.Order.RELEVANCE;
+            }
         };
     }
 

@@ -39,14 +39,35 @@ class SearchStore {
         this.db = db;
     }
 
-    Flux<HitRow> search(SearchFilter f, long offset, int limit) {
+    /** How search results are ordered: by relevance (the default with words), or by date. */
+    enum Order {
+        RELEVANCE, NEWEST, OLDEST
+    }
+
+    Flux<HitRow> search(SearchFilter f, Order order, long offset, int limit) {
+        boolean ranked = order == Order.RELEVANCE && (f.tsquery() != null || f.numberKey() != null);
+        String sql = ranked ? ranked(f) : dated(f, order == Order.OLDEST ? "ASC" : "DESC");
+        var spec = bind(db.sql(sql), f).bind("limit", limit).bind("offset", offset);
+        if (ranked) {
+            spec = spec.bind("end", offset + limit).bind("ranked", RANKED);
+        }
+        return spec.map(r -> new HitRow(r.get("id", Long.class), r.get("index_number", String.class), r.get("title", String.class),
+                        r.get("department_id", Long.class), r.get("category_id", Long.class), r.get("doc_number", String.class),
+                        r.get("published_on", LocalDate.class), r.get("validity", String.class), r.get("body_text", String.class),
+                        Boolean.TRUE.equals(r.get("exact", Boolean.class))))
+                .all();
+    }
+
+    /**
+     * Two passes. The cheap order (exact number, all terms in the title, newest) needs only the
+     * narrow rows; ts_rank, which must read each candidate's full vector, then reorders just the
+     * best RANKED candidates. Rows past them keep the cheap order, so pages never overlap.
+     */
+    private static String ranked(SearchFilter f) {
         String exact = f.numberKey() == null ? "false" : "(s.doc_number_key IS NOT DISTINCT FROM :key)";
         String inTitle = f.tsquery() == null ? "false" : "(s.title_terms @@ CAST(:q AS tsquery))";
         String rank = f.tsquery() == null ? "0" : "ts_rank(s.terms, CAST(:q AS tsquery))";
-        // Two passes. The cheap order (exact number, all terms in the title, newest) needs only the
-        // narrow rows; ts_rank, which must read each candidate's full vector, then reorders just
-        // the best RANKED candidates. Rows past them keep the cheap order, so pages never overlap.
-        String sql = """
+        return """
                 WITH cheap AS (
                     SELECT s.document_id AS id, s.published_on, %1$s AS exact,
                            row_number() OVER (ORDER BY %1$s DESC, %2$s DESC, s.published_on DESC, s.document_id DESC) AS pos
@@ -62,13 +83,19 @@ class SearchStore {
                 FROM page JOIN disclosure_document d ON d.id = page.id
                 ORDER BY page.pos > :ranked, page.exact DESC, page.score DESC NULLS LAST, page.pos"""
                 .formatted(exact, inTitle, where(f, "s"), rank);
-        return bind(db.sql(sql), f).bind("end", offset + limit).bind("ranked", RANKED).bind("limit", limit)
-                .bind("offset", offset)
-                .map(r -> new HitRow(r.get("id", Long.class), r.get("index_number", String.class), r.get("title", String.class),
-                        r.get("department_id", Long.class), r.get("category_id", Long.class), r.get("doc_number", String.class),
-                        r.get("published_on", LocalDate.class), r.get("validity", String.class), r.get("body_text", String.class),
-                        Boolean.TRUE.equals(r.get("exact", Boolean.class))))
-                .all();
+    }
+
+    /** By date alone: the date index of the narrow table walks straight to the page. */
+    private static String dated(SearchFilter f, String direction) {
+        return """
+                WITH page AS (
+                    SELECT s.document_id AS id FROM disclosure_search s WHERE %1$s
+                    ORDER BY s.published_on %2$s, s.document_id %2$s LIMIT :limit OFFSET :offset)
+                SELECT d.id, d.index_number, d.title, d.department_id, d.category_id, d.doc_number, d.published_on,
+                       d.validity, d.body_text, false AS exact
+                FROM page JOIN disclosure_document d ON d.id = page.id
+                ORDER BY d.published_on %2$s, d.id %2$s"""
+                .formatted(where(f, "s"), direction);
     }
 
     /** Counts per department, category, year and validity, and the total, in one pass over the matches. */

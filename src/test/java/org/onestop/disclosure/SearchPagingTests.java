@@ -63,6 +63,27 @@ class SearchPagingTests {
         assertThat(new HashSet<>(seen.subList(0, TITLE_MATCHES))).isEqualTo(titled);
     }
 
+    @Test
+    void sortNewestAndOldestOrderByDateAndUnknownSortIsAFieldProblem() {
+        DisclosureFixture f = new DisclosureFixture(app, port);
+        for (int i = 0; i < 5; i++) {
+            f.add("HOUSING", "notice-notice", "风电场第" + i + "期建设公告", null, day(1000 + i * 37), "风电场建设进展。");
+        }
+        f.load();
+        PortalClient anyone = new PortalClient(port);
+        List<String> newest = new ArrayList<>();
+        DisclosureFixture.json(anyone.get("/api/disclosure/documents?q=风电场&sort=newest").expectStatus().isOk())
+                .path("items").forEach(hit -> newest.add(hit.path("publishedOn").asString()));
+        List<String> oldest = new ArrayList<>();
+        DisclosureFixture.json(anyone.get("/api/disclosure/documents?q=风电场&sort=oldest").expectStatus().isOk())
+                .path("items").forEach(hit -> oldest.add(hit.path("publishedOn").asString()));
+
+        assertThat(newest).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(oldest).isEqualTo(newest.reversed());
+        anyone.get("/api/disclosure/documents?q=风电场&sort=popular").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
+    }
+
     private static String day(int n) {
         return java.time.LocalDate.of(2010, 1, 1).plusDays(n).toString();
     }
