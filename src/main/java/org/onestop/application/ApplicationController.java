@@ -5,9 +5,8 @@ import org.onestop.security.PortalUser;
 import org.onestop.web.PageQuery;
 import org.onestop.web.PageResponse;
 import org.onestop.web.ProblemException;
+import org.onestop.platform.storage.Downloads;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,11 +99,8 @@ class ApplicationController {
 
     @GetMapping("/api/applications/{id}/materials/{materialId}")
     Mono<ResponseEntity<Resource>> material(@PathVariable long id, @PathVariable long materialId) {
-        return user().flatMap(u -> uploads.download(id, materialId, u)).map(d -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.material().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(d.material().fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .body(d.file()));
+        return user().flatMap(u -> uploads.download(id, materialId, u)).map(d -> Downloads.attachment(
+                d.material().fileName(), d.material().contentType(), d.material().size(), d.file()));
     }
 
     @GetMapping("/api/applications/{id}/receipt")
@@ -114,14 +110,9 @@ class ApplicationController {
 
     @GetMapping("/api/applications/{id}/result")
     Mono<ResponseEntity<byte[]>> result(@PathVariable long id) {
-        return user().flatMap(u -> receipts.result(id, u)).map(r -> ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(r.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .body(r.html().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
+        return user().flatMap(u -> receipts.result(id, u)).map(r -> {
+            byte[] html = r.html().getBytes(StandardCharsets.UTF_8);
+            return Downloads.attachment(r.fileName(), new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), html.length, html);
+        });
     }
 }

@@ -1,15 +1,13 @@
 package org.onestop.mailbox;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.onestop.security.PortalUser;
 import org.onestop.web.PageQuery;
 import org.onestop.web.PageResponse;
+import org.onestop.platform.storage.Downloads;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,14 +76,8 @@ class LetterController {
     @GetMapping("/api/mailbox/letters/{id}/attachments/{attachmentId}")
     Mono<ResponseEntity<Resource>> attachment(@PathVariable long id, @PathVariable long attachmentId,
             @AuthenticationPrincipal PortalUser user) {
-        return letters.attachment(id, attachmentId, user).map(d -> ResponseEntity.ok()
-                // The type checked on upload, never the one the writer declared; always a download.
-                .contentType(MediaType.parseMediaType(d.attachment().contentType()))
-                .contentLength(d.attachment().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(d.resource()));
+        return letters.attachment(id, attachmentId, user).map(d -> Downloads.attachment(d.attachment().fileName(),
+                d.attachment().contentType(), d.attachment().size(), d.resource()));
     }
 
     @PostMapping("/api/mailbox/letters/{id}/supplement")

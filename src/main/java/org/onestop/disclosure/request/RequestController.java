@@ -1,14 +1,12 @@
 package org.onestop.disclosure.request;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.onestop.security.PortalUser;
 import org.onestop.web.PageQuery;
 import org.onestop.web.PageResponse;
+import org.onestop.platform.storage.Downloads;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,13 +92,7 @@ class RequestController {
     @GetMapping("/api/disclosure/requests/{id}/files/{fileId}")
     Mono<ResponseEntity<Resource>> file(@PathVariable long id, @PathVariable long fileId,
             @AuthenticationPrincipal PortalUser user) {
-        return reads.file(id, fileId, user).map(d -> ResponseEntity.ok()
-                // The type checked on upload; always a download, never shown inline.
-                .contentType(MediaType.parseMediaType(d.file().contentType()))
-                .contentLength(d.file().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.file().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(d.resource()));
+        return reads.file(id, fileId, user).map(d -> Downloads.attachment(d.file().fileName(), d.file().contentType(),
+                d.file().size(), d.resource()));
     }
 }

@@ -1,11 +1,9 @@
 package org.onestop.mailbox.consultation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.onestop.security.PortalUser;
+import org.onestop.platform.storage.Downloads;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.PartEvent;
@@ -48,13 +46,7 @@ class AttachmentController {
     @GetMapping("/api/consultations/{id}/attachments/{attachmentId}")
     Mono<ResponseEntity<Resource>> download(@PathVariable long id, @PathVariable long attachmentId,
             @AuthenticationPrincipal PortalUser user) {
-        return attachments.download(id, attachmentId, user).map(d -> ResponseEntity.ok()
-                // The type checked on upload, never the one declared; always a download, never rendered in the page.
-                .contentType(MediaType.parseMediaType(d.attachment().contentType()))
-                .contentLength(d.attachment().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(d.resource()));
+        return attachments.download(id, attachmentId, user).map(d -> Downloads.attachment(d.attachment().fileName(),
+                d.attachment().contentType(), d.attachment().size(), d.resource()));
     }
 }
