@@ -1,12 +1,11 @@
 package org.onestop.disclosure;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.onestop.Latencies;
 import org.onestop.PortalClient;
 import org.onestop.PortalTest;
 import org.onestop.account.Department;
@@ -53,7 +52,7 @@ class DisclosureBenchmark {
             // Warm the JIT and PostgreSQL's caches before measuring.
             client.http().get().uri("/api/disclosure/documents?q={q}", QUERIES.get(i % QUERIES.size())).exchange().expectStatus().isOk();
         }
-        List<Double> search = new ArrayList<>();
+        Latencies search = new Latencies();
         for (int i = 0; i < 300; i++) {
             String q = QUERIES.get(random.nextInt(QUERIES.size()));
             String filter = switch (i % 4) {
@@ -62,37 +61,33 @@ class DisclosureBenchmark {
                 case 3 -> "&category=normative";
                 default -> "";
             };
-            long t = System.nanoTime();
-            client.http().get().uri("/api/disclosure/documents?q={q}" + filter, q).exchange().expectStatus().isOk();
-            search.add((System.nanoTime() - t) / 1e6);
+            search.time(() -> client.http().get().uri("/api/disclosure/documents?q={q}" + filter, q).exchange().expectStatus().isOk());
         }
-        List<Double> catalogue = new ArrayList<>();
+        // The home page and the first view of the search page: no words, counts over everything.
+        Latencies home = new Latencies();
+        for (int i = 0; i < 50; i++) {
+            home.time(() -> client.get("/api/disclosure/documents?size=8").expectStatus().isOk());
+        }
+        Latencies catalogue = new Latencies();
         for (int walk = 0; walk < 30; walk++) {
             String base = "/api/disclosure/catalogue?size=20" + switch (walk % 3) {
                 case 0 -> "&department=" + departments.get(random.nextInt(departments.size())).id();
                 case 1 -> "&category=" + List.of("normative", "notice", "budget", "personnel").get(random.nextInt(4));
                 default -> "";
             };
-            String cursor = null;
+            String[] cursor = {null};
             for (int page = 0; page < 10; page++) {
-                long t = System.nanoTime();
-                JsonNode body = DisclosureFixture.json(client.get(base + (cursor == null ? "" : "&after=" + cursor)).expectStatus().isOk());
-                catalogue.add((System.nanoTime() - t) / 1e6);
-                if (body.path("next").isNull()) {
+                JsonNode[] body = {null};
+                catalogue.time(() -> body[0] = DisclosureFixture.json(
+                        client.get(base + (cursor[0] == null ? "" : "&after=" + cursor[0])).expectStatus().isOk()));
+                if (body[0].path("next").isNull()) {
                     break;
                 }
-                cursor = body.path("next").asString();
+                cursor[0] = body[0].path("next").asString();
             }
         }
-        System.out.printf("BENCHMARK search: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", search.size(), p(search, 50), p(search, 95), p(search, 100));
-        System.out.printf("BENCHMARK catalogue: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", catalogue.size(), p(catalogue, 50),
-                p(catalogue, 95), p(catalogue, 100));
-    }
-
-    private static double p(List<Double> values, int percentile) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        System.out.println(search.summary("search"));
+        System.out.println(home.summary("search without words (home page)"));
+        System.out.println(catalogue.summary("catalogue"));
     }
 }
