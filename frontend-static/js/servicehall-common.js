@@ -1,0 +1,195 @@
+// Shared pieces of the service hall pages: who may apply or review, status badges, the status
+// timeline, fact rows, paging, and uploads with progress (fetch cannot report upload progress,
+// so uploads go through XMLHttpRequest with the same CSRF and language headers as api.js).
+
+import './servicehall-i18n.js';
+import { api, ApiError } from './api.js';
+import { currentLang, hasKey, t } from './i18n.js';
+import { currentUser, el, hasRole, loginHref, setBilingual, setText, timeNode } from './inquiry-common.js';
+import { labelNode } from './form-engine.js';
+
+export const STATUSES = ['draft', 'submitted', 'accepted', 'supplement_requested', 'approved', 'rejected', 'completed'];
+
+/** The numeric id in ?id=, or null. */
+export function idFromQuery() {
+  const raw = new URLSearchParams(window.location.search).get('id');
+  return raw && /^\d{1,18}$/.test(raw) ? raw : null;
+}
+
+/** The signed-in user; anyone signed out is sent to the login page (resolves to null then). */
+export async function requireUser() {
+  const user = await currentUser();
+  if (!user) window.location.replace(loginHref());
+  return user;
+}
+
+export function isApplicant(user) {
+  return hasRole(user, 'citizen', 'enterprise');
+}
+
+export function isReviewer(user) {
+  return hasRole(user, 'official', 'admin');
+}
+
+/** A label from a key family, falling back to the raw code. */
+export function labelFor(prefix, code, className = '') {
+  const key = `${prefix}.${code}`;
+  const node = el('span', { className });
+  if (hasKey(key)) {
+    node.setAttribute('data-i18n', key);
+    node.textContent = t(key);
+  } else {
+    node.textContent = String(code ?? '');
+  }
+  return node;
+}
+
+export function statusBadge(status) {
+  return labelFor('sh.status', status, `badge sh-status shstatus-${status}`);
+}
+
+export function overdueBadge() {
+  return el('span', { className: 'badge sh-overdue' },
+    el('span', { text: '⚠', attrs: { 'aria-hidden': 'true' } }), ' ', el('span', { i18n: 'sh.app.overdue' }));
+}
+
+/** A row of a <dl class="profile-list">. */
+export function factRow(key, ...values) {
+  return el('div', { className: 'profile-row' }, el('dt', { i18n: key }), el('dd', {}, ...values));
+}
+
+/** A department or other name given as name/nameEn. */
+export function bilingual(zh, en, className = '') {
+  return setBilingual(el('span', { className }), zh || '', en || zh || '');
+}
+
+/** A calendar date ("YYYY-MM-DD") or instant, as a <time>. */
+export function dateNode(value) {
+  if (!value) return el('span', { className: 'muted', text: '—' });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return el('time', { text: value, attrs: { datetime: value } });
+  return timeNode(value, 'datetime');
+}
+
+/** The status timeline: one entry per status change, oldest first, with the time, who and the note. */
+export function timelineList(entries) {
+  const list = el('ol', { className: 'sh-timeline' });
+  for (const e of Array.isArray(entries) ? entries : []) {
+    const head = el('p', { className: 'sh-entry-head' }, timeNode(e.at), ' ', labelFor('sh.status', e.status, 'sh-entry-status'));
+    if (e.actor) head.append(' · ', setText(el('span', { className: 'sh-entry-actor' }), 'sh.app.actor', { name: e.actor }));
+    const item = el('li', { className: 'sh-entry', attrs: { 'data-status': e.status } }, head);
+    if (e.note) item.append(el('p', { className: 'sh-entry-note', text: e.note }));
+    list.append(item);
+  }
+  if (!list.childElementCount) return el('p', { className: 'muted', i18n: 'sh.app.timelineEmpty' });
+  return list;
+}
+
+/** The service name of a summary or detail, in the current language when the server gives both. */
+export function serviceNameNode(a) {
+  return bilingual(a.serviceName, a.serviceNameEn || a.serviceName, 'sh-service-name');
+}
+
+/** What a reviewer asked to correct ({kind, code, note} items), named by the definition's labels. */
+export function missingList(definition, missing) {
+  const def = definition || {};
+  const fields = new Map((def.fields || []).map((f) => [f.name, f.label]));
+  const materials = new Map((def.materials || []).map((m) => [m.code, m.name]));
+  const list = el('ul', { className: 'sh-missing-list' });
+  for (const item of Array.isArray(missing) ? missing : []) {
+    const label = item.kind === 'material' ? materials.get(item.code) : fields.get(item.code);
+    const li = el('li', { attrs: { 'data-kind': item.kind, 'data-code': item.code } },
+      label ? labelNode('span', label, { class: 'sh-missing-name' }) : el('span', { className: 'sh-missing-name', text: item.code }));
+    if (item.note) li.append(t('form.labelSep'), el('span', { text: item.note }));
+    list.append(li);
+  }
+  return list;
+}
+
+/** Previous/next paging; load(page) is called with the new page; returns the updater. */
+export function wirePager(state, pageSize, load) {
+  const prev = document.getElementById('prev-page');
+  const next = document.getElementById('next-page');
+  prev.addEventListener('click', () => {
+    if (state.page > 0) load(state.page - 1);
+  });
+  next.addEventListener('click', () => load(state.page + 1));
+  return () => {
+    const pages = Math.max(1, Math.ceil(state.total / pageSize));
+    prev.disabled = state.page <= 0;
+    next.disabled = state.page + 1 >= pages;
+    setText(document.getElementById('page-info'), 'sh.pager.info', { page: Math.min(state.page + 1, pages), pages });
+  };
+}
+
+function cookie(name) {
+  for (const part of document.cookie.split(';')) {
+    const idx = part.indexOf('=');
+    if (idx > 0 && part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
+  }
+  return null;
+}
+
+async function csrf() {
+  const present = cookie('XSRF-TOKEN');
+  if (present) return present;
+  const body = await api('GET', '/api/auth/csrf').catch(() => null);
+  return cookie('XSRF-TOKEN') || (body && body.token) || null;
+}
+
+/**
+ * Uploads one file as multipart "file", reporting whole percents to onPercent. Resolves to the
+ * parsed JSON answer; rejects with ApiError carrying the problem+json body, as api() does.
+ */
+export async function uploadWithProgress(path, file, onPercent = () => {}) {
+  const token = await csrf();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept-Language', currentLang());
+    if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onPercent(Math.min(99, Math.floor((event.loaded / event.total) * 100)));
+    });
+    xhr.addEventListener('load', () => {
+      let body = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onPercent(100);
+        resolve(body);
+      } else {
+        const problem = body && typeof body === 'object' ? body
+          : { title: t('error.generic'), status: xhr.status, detail: t('error.status', { status: xhr.status }) };
+        reject(new ApiError(xhr.status, problem));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, { title: t('error.generic'), status: 0, detail: t('error.network') })));
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
+}
+
+/** Where a stored material file is downloaded. */
+export function materialHref(applicationId, file) {
+  return `/api/applications/${encodeURIComponent(applicationId)}/materials/${encodeURIComponent(file.id)}`;
+}
+
+/** Shows a problem (or an Error) in an alert area; clear with showAlert(area, null). */
+export function showAlert(area, problem) {
+  if (!problem) {
+    area.hidden = true;
+    area.replaceChildren();
+    return;
+  }
+  const p = problem.problem || problem;
+  const parts = [el('p', { text: p.detail || p.title || problem.message || t('error.generic') })];
+  if (Array.isArray(p.errors) && p.errors.length) parts.push(el('ul', {}, ...p.errors.map((e) => el('li', { text: e.message || e.code }))));
+  area.replaceChildren(...parts);
+  area.hidden = false;
+}
