@@ -3,17 +3,12 @@ package org.onestop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -233,15 +228,10 @@ class ServiceHallBrowserTests {
         }
     }
 
-    /**
-     * The whole journey on the school-transfer form. Guarded until the applications API is merged:
-     * without GET /api/services/{code}/form it is skipped, not failed.
-     */
+    /** The whole journey on the school-transfer form. */
     @Test
     void citizenFindsServiceAndAppliesWithUploadsThenOfficialApprovesThenCitizenSeesItApproved() throws IOException {
         TestCatalogue.Service transfer = catalogue.education(SCHOOL_TRANSFER);
-        Assumptions.assumeTrue(formApiPresent(port, transfer.code()),
-                "the applications API (GET /api/services/{code}/form) is not there yet");
         TestAccounts.citizen(app, "e2e_sh_citizen");
         TestAccounts.staff(app, "e2e_sh_edu", "EDU", Role.OFFICIAL);
         Path pdf = Files.createTempFile("transfer-out", ".pdf");
@@ -358,20 +348,6 @@ class ServiceHallBrowserTests {
 
     private static int pages(int total) {
         return (total + 19) / 20;
-    }
-
-    static boolean formApiPresent(int port, String serviceCode) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/services/" + serviceCode + "/form")).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() != 404;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     static void assertNoSeriousViolations(Browser browser, String page) {
