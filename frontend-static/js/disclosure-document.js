@@ -1,14 +1,24 @@
 // One published document: its index information (索引号, issuing organ, 文号, category, topic,
-// dates, validity), the sanitised body, the files it links to, related documents, the version
-// history with any past version readable (?version=N), and a print view (disclosure-print.css).
+// dates, validity), the sanitised body, its attachments (those of the version shown; when the API
+// lists none, the files the body links to stand in), related documents, the version history
+// with any past version readable (?version=N), and a print view (disclosure-print.css).
 // A withdrawn or unknown document gets the API's 404 problem, shown with ways onward.
 
 import { api, ApiError } from './api.js';
-import { t } from './i18n.js';
+import { dictionary, t } from './i18n.js';
 import { el, onLangChange, setText, timeNode } from './inquiry-common.js';
 import {
   dayNode, departmentHref, documentHref, fileLinks, idParam, namedNode, richText, validityBadge,
 } from './disclosure-common.js';
+
+// The text of an attachment's type and size; added here (after layout.js has translated the page
+// once) because only nodes this module makes use it.
+Object.assign(dictionary['zh-CN'], { 'dis.doc.fileMeta': '（{type}，{size}）' });
+Object.assign(dictionary.en, { 'dis.doc.fileMeta': ' ({type}, {size})' });
+
+const FILE_TYPES = {
+  'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/webp': 'WebP',
+};
 
 const $ = (id) => document.getElementById(id);
 const id = idParam('id');
@@ -40,13 +50,33 @@ function renderFacts(doc, shown) {
     fact('dis.fact.version', setText(el('span'), 'dis.doc.versionN', { n: shown.version })));
 }
 
+function fileSize(bytes) {
+  const n = Number(bytes) || 0;
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The attachments of the version shown, as downloads: name, then type and size. */
+function attachmentItem(a) {
+  const href = typeof a.href === 'string' && a.href.startsWith('/api/disclosure/') ? a.href : null;
+  const name = href ? el('a', { text: a.name, attrs: { href, download: a.name } }) : el('span', { text: a.name });
+  const meta = setText(el('span', { className: 'muted' }), 'dis.doc.fileMeta',
+    { type: FILE_TYPES[a.contentType] || a.contentType || '', size: fileSize(a.size) });
+  return el('li', { attrs: { 'data-attachment-id': a.id } }, name, meta);
+}
+
 function renderBody(shown) {
   const body = $('doc-body');
   body.replaceChildren(richText(shown.body, 3));
-  const files = fileLinks(body);
-  $('attachment-list').replaceChildren(...files.map((f) => el('li', {},
-    el('a', { text: f.text, attrs: { href: f.href, rel: 'noopener noreferrer' } }))));
-  $('attachments-section').hidden = !files.length;
+  const attachments = Array.isArray(shown.attachments) ? shown.attachments : [];
+  // Documents without attachments (e.g. published before they existed) may link their files in
+  // the body: those links stand in, so the files are still listed where readers look for them.
+  const items = attachments.length ? attachments.map(attachmentItem)
+    : fileLinks(body).map((f) => el('li', { attrs: { 'data-source': 'body' } },
+      el('a', { text: f.text, attrs: { href: f.href, rel: 'noopener noreferrer' } })));
+  $('attachment-list').replaceChildren(...items);
+  $('attachments-section').hidden = !items.length;
 }
 
 function renderRelated(doc) {
@@ -97,8 +127,8 @@ function render(doc, shown) {
 
 function gone(problem) {
   $('page-loading').hidden = true;
-  // The problem's title and status; its detail names the missing thing by its English code word.
-  if (problem) setText($('gone-detail'), 'dis.doc.goneStatus', { title: problem.title || '', status: problem.status || 404 });
+  // The problem's detail ("请求的文件（编号 5）不存在。"), in the language the page asked for, and its status.
+  if (problem) setText($('gone-detail'), 'dis.doc.goneStatus', { title: problem.detail || problem.title || '', status: problem.status || 404 });
   else setText($('gone-detail'), 'dis.doc.badId');
   $('gone').hidden = false;
   $('document-main').hidden = true;

@@ -19,15 +19,21 @@ final class DisclosureViews {
     record VersionSummary(int version, String title, Instant savedAt, boolean current) {
     }
 
-    /** A document with its related documents and the list of its versions (the newest last). */
-    record Document(long id, String indexNumber, String title, Named department, Named category, String docNumber,
-            String topic, LocalDate publishedOn, String validity, String body, String status, String withdrawReason,
-            int version, Instant updatedAt, List<Related> related, List<VersionSummary> versions) {
+    /** A file attached to a document: {@code size} in bytes, {@code contentType} as checked from its content. */
+    record Attachment(long id, String name, long size, String contentType, String href) {
     }
 
-    /** One version as it was published; {@code current} when it is the document as it stands. */
+    /** A document with its related documents, its attachments and the list of its versions (the newest last). */
+    record Document(long id, String indexNumber, String title, Named department, Named category, String docNumber,
+            String topic, LocalDate publishedOn, String validity, String body, String status, String withdrawReason,
+            int version, Instant updatedAt, List<Related> related, List<Attachment> attachments,
+            List<VersionSummary> versions) {
+    }
+
+    /** One version as it was published, with the attachments it had; {@code current} when it is the document as it stands. */
     record Version(long documentId, int version, String title, Named category, String docNumber, String topic,
-            LocalDate publishedOn, String validity, String body, Instant savedAt, boolean current) {
+            LocalDate publishedOn, String validity, String body, Instant savedAt, boolean current,
+            List<Attachment> attachments) {
     }
 
     /** A search hit: {@code titleHighlighted} and {@code snippet} are escaped HTML with {@code <mark>} around matches. */

@@ -27,13 +27,16 @@ class Documents {
     static final Set<String> VALIDITIES = Set.of("valid", "expired", "repealed");
 
     private final DocumentStore store;
+    private final DocumentAttachmentStore attachments;
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    Documents(DocumentStore store, ReferenceData reference, AuditTrail audit, TransactionalOperator tx, Clock clock) {
+    Documents(DocumentStore store, DocumentAttachmentStore attachments, ReferenceData reference, AuditTrail audit,
+            TransactionalOperator tx, Clock clock) {
         this.store = store;
+        this.attachments = attachments;
         this.reference = reference;
         this.audit = audit;
         this.tx = tx;
@@ -92,32 +95,39 @@ class Documents {
     }
 
     Mono<DisclosureViews.Version> version(long id, int version, PortalUser user) {
-        return visible(id, user).flatMap(row -> reference.get().flatMap(ref -> {
+        return visible(id, user).flatMap(row -> Mono.zip(reference.get(), attachmentsOf(id, version)).flatMap(t -> {
+            ReferenceData.Snapshot ref = t.getT1();
             if (version == row.version()) {
                 return Mono.just(new DisclosureViews.Version(id, row.version(), row.title(), ref.category(row.categoryId()),
-                        row.docNumber(), row.topic(), row.publishedOn(), row.validity(), row.body(), row.updatedAt(), true));
+                        row.docNumber(), row.topic(), row.publishedOn(), row.validity(), row.body(), row.updatedAt(), true,
+                        t.getT2()));
             }
             return store.version(id, version)
                     .switchIfEmpty(Mono.error(() -> ProblemException.notFound("version", version)))
                     .map(v -> new DisclosureViews.Version(id, v.version(), v.title(), ref.category(v.categoryId()),
-                            v.docNumber(), v.topic(), v.publishedOn(), v.validity(), v.body(), v.savedAt(), false));
+                            v.docNumber(), v.topic(), v.publishedOn(), v.validity(), v.body(), v.savedAt(), false, t.getT2()));
         }));
     }
 
-    private Mono<DocumentStore.Row> visible(long id, PortalUser user) {
+    private Mono<List<DisclosureViews.Attachment>> attachmentsOf(long id, int version) {
+        return attachments.ofVersion(id, version).map(DocumentAttachmentStore.Attachment::view).collectList();
+    }
+
+    /** The document if the caller may read it (published, or withdrawn and theirs); 404 otherwise. */
+    Mono<DocumentStore.Row> visible(long id, PortalUser user) {
         return store.find(id)
                 .filter(row -> row.status().equals("published") || canManage(row, user))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("document", id)));
     }
 
     /** The document exists (404 otherwise) and belongs to the official's department (403 otherwise). */
-    private Mono<DocumentStore.Row> owned(long id, PortalUser user) {
+    Mono<DocumentStore.Row> owned(long id, PortalUser user) {
         return store.find(id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("document", id)))
                 .flatMap(row -> canManage(row, user) ? Mono.just(row) : Mono.error(ProblemException.forbidden()));
     }
 
-    private static boolean canManage(DocumentStore.Row row, PortalUser user) {
+    static boolean canManage(DocumentStore.Row row, PortalUser user) {
         return user != null && user.has(Role.OFFICIAL) && user.departmentId() != null
                 && user.departmentId() == row.departmentId();
     }
@@ -127,7 +137,8 @@ class Documents {
     }
 
     private Mono<DisclosureViews.Document> view(DocumentStore.Row row, boolean manager) {
-        return Mono.zip(reference.get(), store.related(row.id(), manager).collectList(), store.versions(row.id()).collectList())
+        return Mono.zip(reference.get(), store.related(row.id(), manager).collectList(), store.versions(row.id()).collectList(),
+                        attachments.current(row.id()).map(DocumentAttachmentStore.Attachment::view).collectList())
                 .map(t -> {
                     List<DisclosureViews.VersionSummary> versions = new ArrayList<>();
                     t.getT3().forEach(v -> versions.add(new DisclosureViews.VersionSummary(v.version(), v.title(), v.savedAt(), false)));
@@ -135,7 +146,7 @@ class Documents {
                     return new DisclosureViews.Document(row.id(), row.indexNumber(), row.title(),
                             t.getT1().department(row.departmentId()), t.getT1().category(row.categoryId()), row.docNumber(),
                             row.topic(), row.publishedOn(), row.validity(), row.body(), row.status(), row.withdrawReason(),
-                            row.version(), row.updatedAt(), t.getT2(), versions);
+                            row.version(), row.updatedAt(), t.getT2(), t.getT4(), versions);
                 });
     }
 

@@ -2,6 +2,7 @@ package org.onestop.web;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -40,8 +41,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.CONFLICT, "conflict", List.of(), List.of(FieldProblem.of(field, code, args)), null);
     }
 
+    /**
+     * The {@code what} (a code word such as {@code "document"}) is shown in the caller's language
+     * through the message key {@code entity.<what>}, or as it is when there is no such key: the
+     * message source resolves an argument that is itself a resolvable message.
+     */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", List.of(what, String.valueOf(id)), List.of(), null);
+        var entity = new DefaultMessageSourceResolvable(new String[] {"entity." + what}, what);
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", List.of(entity, String.valueOf(id)), List.of(), null);
     }
 
     public static ProblemException unauthenticated() {

@@ -64,7 +64,7 @@ class DisclosureSource implements UpdateSource {
                         targets.add(new Target(TargetKind.DISCLOSURE_CATEGORY, parent));
                     }
                     return Targets.entry(id, new Found("document:" + id, row.get("title", String.class),
-                            "/disclosure/?document=" + id, targets));
+                            "/disclosure/document.html?id=" + id, targets));
                 })
                 .all()
                 .collectList()

@@ -75,7 +75,7 @@ class SubscriptionScannerTests {
         assertThat(MyGovJson.longAt(body, "/total")).isEqualTo(1);
         assertThat(MyGovJson.textAt(body, "/items/0/kind")).isEqualTo("mygov.disclosure");
         assertThat(MyGovJson.textAt(body, "/items/0/title")).isEqualTo("关于公租房申请的通知");
-        assertThat(MyGovJson.textAt(body, "/items/0/link")).isEqualTo("/disclosure/?document=" + doc);
+        assertThat(MyGovJson.textAt(body, "/items/0/link")).isEqualTo("/disclosure/document.html?id=" + doc);
         assertThat(MyGovJson.longAt(body, "/unread")).isEqualTo(1);
         assertThat(MyGovJson.longAt(notifications(bystander), "/total")).isZero();
     }
