@@ -32,6 +32,15 @@ CREATE INDEX disclosure_search_number_idx ON disclosure_search (doc_number_key) 
 -- Results by date (no words, or sorted newest/oldest first).
 CREATE INDEX disclosure_search_date_idx ON disclosure_search (published_on DESC, document_id DESC);
 
+-- A counter of changes to what search sees, so the counts over every document (the home page's
+-- facets, a pass over all rows) are recomputed only when something was published, revised or
+-- withdrawn, on whichever node it happened.
+CREATE TABLE disclosure_search_state (
+    id      INT    PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL
+);
+INSERT INTO disclosure_search_state (id, version) VALUES (1, 0);
+
 CREATE FUNCTION disclosure_title_vector(title text, doc_number text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 SELECT setweight(to_tsvector('simple'::regconfig, disclosure_tokens(title || ' ' || coalesce(doc_number, ''))), 'A')
@@ -50,6 +59,7 @@ BEGIN
     ON CONFLICT (document_id) DO UPDATE SET department_id = EXCLUDED.department_id, category_id = EXCLUDED.category_id,
         published_on = EXCLUDED.published_on, validity = EXCLUDED.validity, doc_number_key = EXCLUDED.doc_number_key,
         title_terms = EXCLUDED.title_terms, terms = EXCLUDED.terms;
+    UPDATE disclosure_search_state SET version = version + 1 WHERE id = 1;
     RETURN NULL;
 END
 $$;
@@ -58,6 +68,16 @@ CREATE TRIGGER disclosure_search_after_insert AFTER INSERT ON disclosure_documen
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION disclosure_search_upsert();
 CREATE TRIGGER disclosure_search_after_update AFTER UPDATE ON disclosure_document
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION disclosure_search_upsert();
+
+-- Emptying the table (tests, or an operator) is a change too.
+CREATE FUNCTION disclosure_search_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE disclosure_search_state SET version = version + 1 WHERE id = 1;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER disclosure_search_after_truncate AFTER TRUNCATE ON disclosure_search
+    FOR EACH STATEMENT EXECUTE FUNCTION disclosure_search_truncated();
 
 INSERT INTO disclosure_search (document_id, department_id, category_id, published_on, validity, doc_number_key,
                                title_terms, terms)

@@ -18,7 +18,7 @@ public class IsolatedData implements BeforeAllCallback {
 
     /** Reference tables seeded by Flyway; a feature that seeds one by migration adds it here. */
     static final Set<String> REFERENCE_TABLES = Set.of("flyway_schema_history", "department", "calendar_year", "calendar_day",
-            "mailbox_reply_template", "service_concept", "disclosure_category");
+            "mailbox_reply_template", "service_concept", "disclosure_category", "disclosure_search_state");
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -133,6 +133,6 @@ class BulkLoader {
                         FROM disclosure_document GROUP BY 1, 2
                         ON CONFLICT (department_id, year) DO UPDATE SET last_serial = GREATEST(
                             disclosure_index_counter.last_serial, EXCLUDED.last_serial)""").then())
-                .then(db.sql("ANALYZE disclosure_document").then());
+                .then(db.sql("ANALYZE disclosure_document, disclosure_search").then());
     }
 }

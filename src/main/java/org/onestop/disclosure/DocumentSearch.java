@@ -1,11 +1,11 @@
 package org.onestop.disclosure;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.onestop.platform.search.TextQuery;
 import org.onestop.web.FieldProblem;
@@ -33,16 +33,32 @@ class DocumentSearch {
     private final ReferenceData reference;
     /**
      * The counts over every published document, which every visit to the home page asks for: a
-     * pass over 100,000 rows, so they are computed once a minute rather than per request (a new
-     * document shows in them within that minute; its search results show at once).
+     * pass over 100,000 rows, so they are kept with the search version they were counted at and
+     * counted again only when a document was published, revised or withdrawn since.
      */
-    private final Mono<List<SearchStore.FacetRow>> allFacets;
+    private final AtomicReference<CountedFacets> allFacets = new AtomicReference<>(new CountedFacets(-1, List.of()));
+
+    private record CountedFacets(long version, List<SearchStore.FacetRow> rows) {
+    }
 
     DocumentSearch(SearchStore store, ReferenceData reference) {
         this.store = store;
         this.reference = reference;
-        this.allFacets = store.facets(EVERYTHING).collectList()
-                .cache(value -> Duration.ofMinutes(1), error -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    private Mono<List<SearchStore.FacetRow>> allFacets() {
+        // Without the counter row (never in a migrated database) nothing can be reused: count each time.
+        return store.version().defaultIfEmpty(Long.MIN_VALUE).flatMap(version -> {
+            CountedFacets known = allFacets.get();
+            if (version == Long.MIN_VALUE) {
+                return store.facets(EVERYTHING).collectList();
+            }
+            if (known.version() == version) {
+                return Mono.just(known.rows());
+            }
+            return store.facets(EVERYTHING).collectList().doOnNext(rows -> allFacets.accumulateAndGet(
+                    new CountedFacets(version, rows), (old, fresh) -> fresh.version() >= old.version() ? fresh : old));
+        });
     }
 
     Mono<DisclosureViews.SearchResult> search(Params p, String page, String size) {
@@ -75,7 +91,7 @@ class DocumentSearch {
                             highlighter.snippet(h.bodyText()), ref.department(h.departmentId()), ref.category(h.categoryId()),
                             h.docNumber(), h.publishedOn(), h.validity(), h.exactNumber()))
                     .collectList();
-            Mono<List<SearchStore.FacetRow>> facets = f.equals(EVERYTHING) ? allFacets : store.facets(f).collectList();
+            Mono<List<SearchStore.FacetRow>> facets = f.equals(EVERYTHING) ? allFacets() : store.facets(f).collectList();
             return Mono.zip(hits, facets).map(t -> new DisclosureViews.SearchResult(t.getT1(), paging.page(), paging.size(),
                     t.getT2().stream().filter(r -> r.facet().equals("total")).mapToLong(SearchStore.FacetRow::count).sum(),
                     facets(t.getT2(), ref)));

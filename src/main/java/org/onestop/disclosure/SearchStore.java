@@ -98,6 +98,11 @@ class SearchStore {
                 .formatted(where(f, "s"), direction);
     }
 
+    /** The change counter of what search sees (V20): equal values mean equal results. */
+    Mono<Long> version() {
+        return db.sql("SELECT version FROM disclosure_search_state WHERE id = 1").map(r -> r.get(0, Long.class)).one();
+    }
+
     /** Counts per department, category, year and validity, and the total, in one pass over the matches. */
     Flux<FacetRow> facets(SearchFilter f) {
         String sql = """

@@ -84,6 +84,19 @@ class SearchPagingTests {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
     }
 
+    @Test
+    void countsOverEveryDocumentFollowEachNewDocumentAtOnce() {
+        PortalClient anyone = new PortalClient(port);
+        long before = DisclosureFixture.json(anyone.get("/api/disclosure/documents?size=1").expectStatus().isOk())
+                .path("total").asLong();
+        new DisclosureFixture(app, port).add("HOUSING", "notice-notice", "关于海上风电运维基地建设的公告", null, day(3000),
+                "海上风电运维基地建设。").load();
+
+        long after = DisclosureFixture.json(anyone.get("/api/disclosure/documents?size=1").expectStatus().isOk())
+                .path("total").asLong();
+        assertThat(after).isEqualTo(before + 1);
+    }
+
     private static String day(int n) {
         return java.time.LocalDate.of(2010, 1, 1).plusDays(n).toString();
     }
