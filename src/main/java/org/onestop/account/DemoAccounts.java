@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -41,12 +42,13 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Mono<Void> seed = Mono.zip(id("HRSS"), id("HOUSING"), id("HEALTHCARE-SEC")).flatMapMany(d -> Flux.just(
+        Mono<Void> seed = Mono.zip(id("HRSS"), id("HOUSING"), id("HEALTHCARE-SEC"), id("EDU")).flatMapMany(d -> Flux.just(
                         staff("admin", "系统管理员", Role.ADMIN, null, null),
                         staff("moderator", "网络问政主持人", Role.MODERATOR, null, null),
                         staff("official", "王建国", Role.OFFICIAL, d.getT1(), "副局长"),
                         staff("housing_official", "李明", Role.OFFICIAL, d.getT2(), "城市更新处处长"),
                         staff("healthcare_official", "赵芳", Role.OFFICIAL, d.getT3(), "副局长"),
+                        staff("education_official", "陈静", Role.OFFICIAL, d.getT4(), "基础教育处处长"),
                         staff("mailbox_clerk", "市长信箱办公室", Role.MAILBOX_CLERK, null, null),
                         staff("supervisor", "市政府督查室", Role.SUPERVISOR, null, null),
                         citizen("citizen", "张三", "370202199003071233", "13800138000"),
@@ -72,6 +74,10 @@ class DemoAccounts implements ApplicationRunner {
                 Set.of(Role.CITIZEN));
     }
 
+    /**
+     * Creates the account unless it exists. Two nodes starting together may both find it missing:
+     * the unique username then refuses the second insert, which is the other node's success, not a failure.
+     */
     private Mono<Void> createIfAbsent(NewAccount template) {
         return store.usernameTaken(template.username()).flatMap(taken -> taken ? Mono.empty()
                 : hashing.hash(PASSWORD).flatMap(hash -> store.insert(new NewAccount(template.username(), hash,
@@ -79,6 +85,10 @@ class DemoAccounts implements ApplicationRunner {
                         template.mobile(), template.enterpriseName(), template.creditCode(), template.departmentId(),
                         template.jobTitle(), template.roles())).as(tx::transactional))
                         .doOnNext(id -> log.info("Demo account '{}' created", template.username()))
+                        .onErrorResume(DuplicateKeyException.class, e -> {
+                            log.info("Demo account '{}' was created by another node", template.username());
+                            return Mono.empty();
+                        })
                         .then());
     }
 }
