@@ -2,6 +2,8 @@ package org.onestop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,23 +46,30 @@ class PageAccessibilityBrowserTests {
         long moderatorId = TestAccounts.staff(app, "a11y_mod", null, Role.MODERATOR);
         long officialId = TestAccounts.staff(app, "a11y_off", "HRSS", Role.OFFICIAL);
         TestAccounts.citizen(app, "a11y_citizen");
+        TestAccounts.staff(app, "a11y_clerk", null, Role.MAILBOX_CLERK);
         PortalClient api = new PortalClient(port).login("a11y_mod", TestAccounts.PASSWORD);
         long live = startedSession(api, moderatorId, officialId, "就业创业政策在线访谈");
         long ended = startedSession(api, moderatorId, officialId, "养老保险政策在线访谈");
         api.post("/api/inquiry/sessions/" + ended + "/end", Map.of()).expectStatus().isOk();
-        long consultation = openConsultation(new PortalClient(port).login("a11y_off", TestAccounts.PASSWORD));
-        long letter = writeLetter(new PortalClient(port).login("a11y_citizen", TestAccounts.PASSWORD));
+        PortalClient official = new PortalClient(port).login("a11y_off", TestAccounts.PASSWORD);
+        PortalClient citizen = new PortalClient(port).login("a11y_citizen", TestAccounts.PASSWORD);
+        long consultation = openConsultation(official);
+        long draft = draftConsultation(official);
+        long letter = writeLetter(citizen);
+        long published = publishedLetter(citizen, new PortalClient(port).login("a11y_clerk", TestAccounts.PASSWORD), official);
+        Map<?, ?> document = publishDocument(official);
+        long documentId = ((Number) document.get("id")).longValue();
+        Object hrss = ((Map<?, ?>) document.get("department")).get("id");
 
         SoftAssertions softly = new SoftAssertions();
         try (Browser browser = Browser.open(port)) {
             // Signed out.
-            check(softly, browser, "/", "/", null);
-            check(softly, browser, "/login.html", null, null);
-            check(softly, browser, "/register.html", null, null);
+            check(softly, browser, "/", "/");
+            check(softly, browser, "/login.html", null);
+            check(softly, browser, "/register.html", null);
             check(softly, browser, "/inquiry/", "/inquiry/", "#session-list li");
-            check(softly, browser, "/servicehall/", "/servicehall/", null);
-            check(softly, browser, "/disclosure/", "/disclosure/", null);
-            check(softly, browser, "/opendata/", "/opendata/", null);
+            check(softly, browser, "/servicehall/", "/servicehall/");
+            check(softly, browser, "/opendata/", "/opendata/");
             check(softly, browser, "/mailbox/", "/mailbox/", "#link-write");
             check(softly, browser, "/mailbox/track.html", "/mailbox/", "#track-form");
             check(softly, browser, "/inquiry/session.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
@@ -68,10 +77,21 @@ class PageAccessibilityBrowserTests {
             // Consultations belong to the mailbox area of the main navigation.
             check(softly, browser, "/consultations/", "/mailbox/", "#consultation-list li");
             check(softly, browser, "/consultations/detail.html?id=" + consultation, "/mailbox/", "#consultation-main:not([hidden])");
+            check(softly, browser, "/mailbox/published.html", "/mailbox/", "#letter-rows tr");
+            check(softly, browser, "/mailbox/published-letter.html?id=" + published, "/mailbox/", "#letter:not([hidden])");
+            check(softly, browser, "/mailbox/statistics.html", "/mailbox/", "#stats:not([hidden])");
+            check(softly, browser, "/mailbox/scorecard.html", "/mailbox/", "#ranking-rows tr");
+            check(softly, browser, "/disclosure/", "/disclosure/", "#category-tree[aria-busy=\"false\"]");
+            check(softly, browser, "/disclosure/search.html?q=" + URLEncoder.encode("就业", StandardCharsets.UTF_8), "/disclosure/",
+                    "#results[aria-busy=\"false\"]");
+            check(softly, browser, "/disclosure/department.html?id=" + hrss, "/disclosure/", "#catalogue-rows[aria-busy=\"false\"]");
+            check(softly, browser, "/disclosure/document.html?id=" + documentId, "/disclosure/", "#document-main:not([hidden])");
 
             // A citizen: their own page.
             login(browser, "a11y_citizen", "网友a11y_citizen");
-            check(softly, browser, "/me/", "/me/", "#profile:not([hidden])");
+            // My Government with its sections filled: records, notifications, activity and subscriptions.
+            check(softly, browser, "/me/", "/me/", "#profile:not([hidden])", "#records-body tr",
+                    "#sub-kind option[value=\"disclosure_department\"]", "#notifications-status:not(:empty)");
             check(softly, browser, "/consultations/detail.html?id=" + consultation, "/mailbox/", "#comment-form:not([hidden])");
             check(softly, browser, "/mailbox/write.html", "/mailbox/", "#mailbox option[data-code=\"HRSS\"]");
             check(softly, browser, "/mailbox/mine.html", "/mailbox/", "#letter-list li");
@@ -86,6 +106,10 @@ class PageAccessibilityBrowserTests {
             check(softly, browser, "/inquiry/answer.html?id=" + live, "/inquiry/", "#live-status[data-state=\"open\"]");
             check(softly, browser, "/mailbox/workbench.html", "/mailbox/", "#queue-rows tr");
             check(softly, browser, "/mailbox/case.html?id=" + letter, "/mailbox/", "#accept-panel:not([hidden])");
+            check(softly, browser, "/consultations/manage.html", "/mailbox/", "#rows tr");
+            check(softly, browser, "/consultations/edit.html", "/mailbox/", "#draft-section:not([hidden])");
+            check(softly, browser, "/consultations/edit.html?id=" + draft, "/mailbox/", "#files-section:not([hidden])");
+            check(softly, browser, "/consultations/review.html?id=" + consultation, "/mailbox/", "#pending-section:not([hidden])");
 
             // The rendered chrome follows the language toggle.
             browser.click("#lang-toggle");
@@ -101,15 +125,15 @@ class PageAccessibilityBrowserTests {
     }
 
     /**
-     * Opens a page, waits until it has settled (the account area filled, and the page's own
-     * content if given), then checks the chrome and runs axe. currentHref is the nav link that
+     * Opens a page, waits until it has settled (the account area filled, and each of the page's own
+     * ready markers if given), then checks the chrome and runs axe. currentHref is the nav link that
      * must be marked current, or null for pages in no area (no link is marked).
      */
-    private static void check(SoftAssertions softly, Browser browser, String path, String currentHref, String ready) {
+    private static void check(SoftAssertions softly, Browser browser, String path, String currentHref, String... ready) {
         browser.go(path);
         browser.find("#account-area > *");
-        if (ready != null) {
-            browser.find(ready);
+        for (String marker : ready) {
+            browser.find(marker);
         }
         softly.assertThat(count(browser, "nav.main-nav")).as("%s: one main navigation", path).isEqualTo(1);
         softly.assertThat(count(browser, "body > a.skip-link[href=\"#main\"]")).as("%s: skip link", path).isEqualTo(1);
@@ -146,21 +170,59 @@ class PageAccessibilityBrowserTests {
 
     /** Publishes a consultation that opens now, so its page shows the comment form to citizens. */
     private static long openConsultation(PortalClient official) {
+        return consultation(official, false);
+    }
+
+    /** A consultation kept as a draft, as the edit page's first save leaves it (files may be attached). */
+    private static long draftConsultation(PortalClient official) {
+        return consultation(official, true);
+    }
+
+    private static long consultation(PortalClient official, boolean draft) {
         Instant opens = Instant.now();
         Map<?, ?> created = official.post("/api/consultations", Map.of(
                 "title", "就业补贴管理办法（征求意见稿）", "summary", "征求社会各界对就业补贴管理办法的意见。",
                 "text", "第一条 为了规范就业补贴的发放，制定本办法。\n\n第二条 本办法适用于本市。",
-                "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofDays(14)).toString()))
+                "opensAt", opens.toString(), "closesAt", opens.plus(Duration.ofDays(14)).toString(), "draft", draft))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         return ((Number) created.get("id")).longValue();
     }
 
-    /** Writes a letter to HRSS's mailbox (multipart, as the write page sends it), so its official may triage it. */
+    /** A letter to the mayor that the clerk dispatches to HRSS, whose official replies and publishes it. */
+    private long publishedLetter(PortalClient writer, PortalClient clerk, PortalClient official) {
+        long id = letter(writer, Map.of("mailbox", "mayor", "kind", "suggestion", "title", "建议延长社保服务大厅周末开放时间",
+                "body", "上班族工作日难以办理社保业务，建议周六上午开放服务大厅。", "consentToPublish", true,
+                "contactPreference", "none"));
+        long hrss = app.getBean(DatabaseClient.class).sql("SELECT id FROM department WHERE code = 'HRSS'")
+                .map(r -> r.get(0, Long.class)).one().block(Duration.ofSeconds(5));
+        clerk.post("/api/mailbox/cases/" + id + "/accept", Map.of()).expectStatus().isOk();
+        clerk.post("/api/mailbox/cases/" + id + "/dispatch", Map.of("leadDepartmentId", hrss, "cohandlerIds", List.of(),
+                "note", "请人社局办理")).expectStatus().isOk();
+        official.post("/api/mailbox/cases/" + id + "/reply", Map.of("text", "您好！自下月起社保服务大厅周六上午开放。"))
+                .expectStatus().isOk();
+        official.post("/api/mailbox/cases/" + id + "/publish", Map.of()).expectStatus().isOk();
+        return id;
+    }
+
+    /** A notice HRSS publishes in its disclosure catalogue; the created document (with its department). */
+    private static Map<?, ?> publishDocument(PortalClient official) {
+        return official.post("/api/disclosure/manage/documents", Map.of("title", "关于开展2026年就业见习工作的通知",
+                "category", "notice-notice", "publishedOn", "2026-03-02", "validity", "valid",
+                "body", "<p>各区就业服务机构：现就做好2026年就业见习工作通知如下。</p>", "relatedIds", List.of()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** Writes a letter to HRSS's mailbox, so its official may triage it. */
     private static long writeLetter(PortalClient citizen) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("letter", Map.of("mailbox", "HRSS", "kind", "help", "title", "咨询失业保险金申领",
+        return letter(citizen, Map.of("mailbox", "HRSS", "kind", "help", "title", "咨询失业保险金申领",
                 "body", "失业后如何申领失业保险金？需要准备哪些材料？", "consentToPublish", false,
-                "contactPreference", "none"), MediaType.APPLICATION_JSON);
+                "contactPreference", "none"));
+    }
+
+    /** Sends a letter as the write page does (multipart with a JSON part); its id. */
+    private static long letter(PortalClient citizen, Map<String, Object> letter) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("letter", letter, MediaType.APPLICATION_JSON);
         citizen.withCsrf();
         Map<?, ?> written = citizen.http().post().uri("/api/mailbox/letters").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(body.build())).exchange()
