@@ -35,13 +35,15 @@ class Catalogue {
     static final int MAX_QUERY_LENGTH = 100;
 
     private final CatalogueStore store;
+    private final CatalogueFacets facetCounts;
     private final Departments departments;
     private final JsonMapper json;
     /** The vocabulary is reference data seeded by migration: read once, but not if the read failed. */
     private final Mono<Map<String, CatalogueStore.Concept>> vocabulary;
 
-    Catalogue(CatalogueStore store, Departments departments, JsonMapper json) {
+    Catalogue(CatalogueStore store, CatalogueFacets facetCounts, Departments departments, JsonMapper json) {
         this.store = store;
+        this.facetCounts = facetCounts;
         this.departments = departments;
         this.json = json;
         this.vocabulary = store.concepts().collectMap(CatalogueStore.Concept::code, Function.identity(), java.util.LinkedHashMap::new)
@@ -123,20 +125,22 @@ class Catalogue {
     }
 
     private Mono<ServiceViews.Facets> facets(ServiceFilter f) {
-        Mono<List<FacetValue>> byDepartment = store.byDepartment(f.withoutDepartment()).map(Catalogue::facet).collectList();
-        Mono<List<FacetValue>> byAudience = store.byAudience(f.withoutAudience()).map(n -> List.of(
-                new FacetValue("citizen", "自然人", "Citizens", n.get(0)),
-                new FacetValue("enterprise", "法人", "Enterprises", n.get(1)),
-                new FacetValue("both", "自然人和法人", "Both", n.get(2))));
-        Mono<List<FacetValue>> byLifeEvent = store.byLifeEvent(f.withoutLifeEvent()).map(Catalogue::facet).collectList();
-        Mono<List<FacetValue>> byDepth = store.byDepth(f.withoutDepth())
-                .map(c -> new FacetValue(c.value(), c.value() + "级", "Level " + c.value(), c.count())).collectList();
-        return Mono.zip(byDepartment, byAudience, byLifeEvent, byDepth)
-                .map(t -> new ServiceViews.Facets(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+        return facetCounts.count(f).collectList().map(rows -> {
+            Map<String, Long> audience = new java.util.HashMap<>();
+            rows.stream().filter(r -> r.facet().equals("audience")).forEach(r -> audience.put(r.value(), r.count()));
+            return new ServiceViews.Facets(values(rows, "department"),
+                    List.of(new FacetValue("citizen", "自然人", "Citizens", audience.getOrDefault("citizen", 0L)),
+                            new FacetValue("enterprise", "法人", "Enterprises", audience.getOrDefault("enterprise", 0L)),
+                            new FacetValue("both", "自然人和法人", "Both", audience.getOrDefault("both", 0L))),
+                    values(rows, "lifeEvent"),
+                    rows.stream().filter(r -> r.facet().equals("depth"))
+                            .map(r -> new FacetValue(r.value(), r.value() + "级", "Level " + r.value(), r.count())).toList());
+        });
     }
 
-    private static FacetValue facet(CatalogueStore.Count c) {
-        return new FacetValue(c.value(), c.labelZh(), c.labelEn(), c.count());
+    private static List<FacetValue> values(List<CatalogueFacets.Row> rows, String facet) {
+        return rows.stream().filter(r -> r.facet().equals(facet))
+                .map(r -> new FacetValue(r.value(), r.labelZh(), r.labelEn(), r.count())).toList();
     }
 
     Mono<ServiceViews.Guide> guide(String code) {

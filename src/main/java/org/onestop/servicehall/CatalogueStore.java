@@ -1,7 +1,9 @@
 package org.onestop.servicehall;
 
 import io.r2dbc.spi.Readable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -24,9 +26,6 @@ class CatalogueStore {
             String fees, String steps) {
     }
 
-    record Count(String value, String labelZh, String labelEn, long count) {
-    }
-
     record Concept(String code, String scheme, String nameZh, String nameEn) {
     }
 
@@ -45,15 +44,23 @@ class CatalogueStore {
                    s.steps::text AS steps
             FROM service_item s JOIN department d ON d.id = s.department_id
             """;
-    /** Every filter but the keywords, each switched off by binding null (2,400 rows: plans need no help). */
-    private static final String WHERE = "\n" + """
-            WHERE (CAST(:department AS bigint) IS NULL OR s.department_id = :department)
-              AND (CAST(:audience AS varchar) IS NULL OR s.audience = :audience OR (s.audience = 'both' AND :audience <> 'both'))
-              AND (CAST(:event AS varchar) IS NULL
-                   OR EXISTS (SELECT 1 FROM service_item_concept f WHERE f.service_id = s.id AND f.concept_code = :event))
-              AND (CAST(:depth AS smallint) IS NULL OR s.online_depth = :depth)
-              AND (CAST(:online AS boolean) IS NULL OR s.fully_online = :online)
-            """;
+    /**
+     * Every filter but the keywords, by name, each switched off by binding null (2,400 rows: plans
+     * need no help). The listing needs them all; each facet needs all but its own.
+     */
+    static final Map<String, String> FILTERS = filters();
+    static final String WHERE = "\nWHERE " + String.join("\n  AND ", FILTERS.values()) + "\n";
+
+    private static Map<String, String> filters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("department", "(CAST(:department AS bigint) IS NULL OR s.department_id = :department)");
+        filters.put("audience", "(CAST(:audience AS varchar) IS NULL OR s.audience = :audience OR (s.audience = 'both' AND :audience <> 'both'))");
+        filters.put("event", "(CAST(:event AS varchar) IS NULL OR EXISTS (SELECT 1 FROM service_item_concept f "
+                + "WHERE f.service_id = s.id AND f.concept_code = :event))");
+        filters.put("depth", "(CAST(:depth AS smallint) IS NULL OR s.online_depth = :depth)");
+        filters.put("online", "(CAST(:online AS boolean) IS NULL OR s.fully_online = :online)");
+        return java.util.Collections.unmodifiableMap(filters);
+    }
 
     private final DatabaseClient db;
 
@@ -146,55 +153,17 @@ class CatalogueStore {
     }
 
     /** The filters, and the keyword match when there is one. */
-    private static String where(ServiceFilter f) {
+    static String where(ServiceFilter f) {
         return f.text() == null ? WHERE : WHERE + " AND s.search @@ " + query(f.text()) + "\n";
     }
 
     /** The tsquery of the keywords: the CJK bigrams as given, the Latin words stemmed as English. */
-    private static String query(ServiceFilter.Text t) {
+    static String query(ServiceFilter.Text t) {
         if (t.words() == null) {
             return "CAST(:ideographs AS tsquery)";
         }
         return t.ideographs() == null ? "plainto_tsquery('english', :words)"
                 : "(CAST(:ideographs AS tsquery) && plainto_tsquery('english', :words))";
-    }
-
-    Flux<Count> byDepartment(ServiceFilter filter) {
-        return bind(db.sql("SELECT d.code, d.name_zh, d.name_en, count(*) AS n FROM service_item s "
-                + "JOIN department d ON d.id = s.department_id " + where(filter)
-                + " GROUP BY d.id, d.code, d.name_zh, d.name_en, d.sort_order ORDER BY d.sort_order"), filter)
-                .map(r -> new Count(r.get("code", String.class), r.get("name_zh", String.class),
-                        r.get("name_en", String.class), r.get("n", Long.class)))
-                .all();
-    }
-
-    /** Counts per audience choice, with the same meaning as the filter: citizen and enterprise include both. */
-    Mono<List<Long>> byAudience(ServiceFilter filter) {
-        return bind(db.sql("""
-                SELECT count(*) FILTER (WHERE s.audience IN ('citizen', 'both')) AS citizen,
-                       count(*) FILTER (WHERE s.audience IN ('enterprise', 'both')) AS enterprise,
-                       count(*) FILTER (WHERE s.audience = 'both') AS both_kinds
-                FROM service_item s """ + where(filter)), filter)
-                .map(r -> List.of(r.get("citizen", Long.class), r.get("enterprise", Long.class), r.get("both_kinds", Long.class)))
-                .one();
-    }
-
-    Flux<Count> byLifeEvent(ServiceFilter filter) {
-        return bind(db.sql("""
-                SELECT k.code, k.name_zh, k.name_en, count(*) AS n FROM service_item s
-                JOIN service_item_concept c ON c.service_id = s.id
-                JOIN service_concept k ON k.code = c.concept_code AND k.scheme <> 'theme'
-                """ + where(filter) + " GROUP BY k.code, k.name_zh, k.name_en, k.sort_order ORDER BY k.sort_order"), filter)
-                .map(r -> new Count(r.get("code", String.class), r.get("name_zh", String.class),
-                        r.get("name_en", String.class), r.get("n", Long.class)))
-                .all();
-    }
-
-    Flux<Count> byDepth(ServiceFilter filter) {
-        return bind(db.sql("SELECT s.online_depth, count(*) AS n FROM service_item s " + where(filter)
-                + " GROUP BY s.online_depth ORDER BY s.online_depth"), filter)
-                .map(r -> new Count(String.valueOf(r.get("online_depth", Integer.class)), null, null, r.get("n", Long.class)))
-                .all();
     }
 
     Mono<Full> find(String code) {
@@ -219,7 +188,7 @@ class CatalogueStore {
                 .map(r -> new Stats(r.get("total", Long.class), r.get("online", Long.class))).one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ServiceFilter f) {
+    static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ServiceFilter f) {
         spec = f.departmentId() == null ? spec.bindNull("department", Long.class) : spec.bind("department", f.departmentId());
         spec = f.audience() == null ? spec.bindNull("audience", String.class) : spec.bind("audience", f.audience());
         spec = f.lifeEvent() == null ? spec.bindNull("event", String.class) : spec.bind("event", f.lifeEvent());

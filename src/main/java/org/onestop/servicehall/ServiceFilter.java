@@ -14,22 +14,4 @@ record ServiceFilter(Long departmentId, String audience, String lifeEvent, Integ
      */
     record Text(String ideographs, String words) {
     }
-
-    // A facet counts over every active filter but its own, so each count says what choosing it would give.
-
-    ServiceFilter withoutDepartment() {
-        return new ServiceFilter(null, audience, lifeEvent, depth, online, text);
-    }
-
-    ServiceFilter withoutAudience() {
-        return new ServiceFilter(departmentId, null, lifeEvent, depth, online, text);
-    }
-
-    ServiceFilter withoutLifeEvent() {
-        return new ServiceFilter(departmentId, audience, null, depth, online, text);
-    }
-
-    ServiceFilter withoutDepth() {
-        return new ServiceFilter(departmentId, audience, lifeEvent, null, online, text);
-    }
 }
