@@ -1,6 +1,7 @@
 package org.onestop.live;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 
 /**
  * One topic on one node. Everything that may deliver to its viewers (Redis messages, local
@@ -21,6 +23,8 @@ import reactor.core.publisher.Sinks;
 final class LocalTopic {
 
     private static final Logger log = LoggerFactory.getLogger(LocalTopic.class);
+    private static final Duration RESUBSCRIBE_MIN = Duration.ofMillis(200);
+    private static final Duration RESUBSCRIBE_MAX = Duration.ofSeconds(2);
 
     final String name;
     final Set<TopicSubscription> subscribers = ConcurrentHashMap.newKeySet();
@@ -53,6 +57,10 @@ final class LocalTopic {
         this.hub = hub;
         running.add(hub.relay().subscribe(name)
                 .flatMapMany(messages -> messages)
+                // Redis may be away when the topic is first joined, or drop the subscription later:
+                // keep trying, so the relay comes back with Redis (the log fills the gap meanwhile).
+                .doOnError(e -> log.warn("Redis subscription of {} failed, retrying: {}", name, e.toString()))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, RESUBSCRIBE_MIN).maxBackoff(RESUBSCRIBE_MAX))
                 .subscribe(m -> {
                     if (m.dirtyNotice()) {
                         markDirty(m.type(), new String(m.body(), StandardCharsets.UTF_8));

@@ -30,7 +30,11 @@ public class LoginThrottle {
                 .build();
     }
 
-    /** Takes an attempt for the account and the address, or fails with 429 and when to retry. */
+    /**
+     * Takes an attempt for the account and the address, or fails with 429 and when to retry. The
+     * buckets must be the shared ones: a per-node fallback would multiply the guesses allowed by the
+     * number of nodes, so without Redis there is no login (503), as there would be no session either.
+     */
     public Mono<Void> attempt(String username, String address) {
         return take(accountKey(username), perAccount).then(take(addressKey(address), perAddress));
     }
@@ -42,7 +46,7 @@ public class LoginThrottle {
     }
 
     private Mono<Void> take(String key, BucketConfiguration config) {
-        return buckets.take(key, config).flatMap(probe -> probe.isConsumed() ? Mono.<Void>empty()
+        return buckets.takeShared(key, config).flatMap(probe -> probe.isConsumed() ? Mono.<Void>empty()
                 : Mono.error(ProblemException.rateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()))));
     }
 

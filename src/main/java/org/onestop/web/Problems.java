@@ -107,7 +107,9 @@ public class Problems {
                     || t instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
                     || t instanceof io.r2dbc.spi.R2dbcTransientResourceException
                     || name.equals("io.lettuce.core.RedisCommandTimeoutException")
-                    || name.equals("io.lettuce.core.RedisConnectionException");
+                    || name.equals("io.lettuce.core.RedisConnectionException")
+                    // What the Redis client answers at once, instead of queueing, while it is disconnected.
+                    || name.equals("io.lettuce.core.RedisException") && String.valueOf(t.getMessage()).startsWith("Currently not connected");
         }
         return !unavailable ? null : redis ? "redis" : "database";
     }

@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.onestop.PortalClient;
+import org.onestop.account.TestAccounts;
+import org.onestop.live.SilentLog;
+import org.onestop.live.UserTopicPolicy;
+import org.onestop.live.WsClient;
 import org.onestop.OneStopApplication;
 import org.onestop.PortalTest;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +37,9 @@ class EmbeddedServersTests {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new SpringApplicationBuilder(OneStopApplication.class).run(args.toArray(String[]::new));
+        // Own Netty event loops: closing these apps must not take the suite's shared server down.
+        return new SpringApplicationBuilder(OneStopApplication.class, FaultServers.OwnNettyResources.class)
+                .run(args.toArray(String[]::new));
     }
 
     @Test
@@ -56,12 +64,20 @@ class EmbeddedServersTests {
     }
 
     @Test
-    void embeddedDefaultKeepsDataAcrossAppRestart() throws Exception {
+    void embeddedDefaultKeepsDataSessionsAndEventLogAcrossAppRestart() throws Exception {
         Path folder = Files.createTempDirectory(Path.of("target"), "restart-");
+        Map<String, String> cookies;
+        long userId;
+        long seq;
         try (var first = start("onestop.embedded.data-dir=" + folder)) {
             first.getBean(DatabaseClient.class)
                     .sql("INSERT INTO audit_log (action, target_type, target_id, at) VALUES ('test.marker', 'test', 'restart', now())")
                     .then().block(Duration.ofSeconds(10));
+            userId = TestAccounts.citizen(first, "restart_citizen");
+            PortalClient browser = new PortalClient(port(first)).login("restart_citizen", TestAccounts.PASSWORD);
+            cookies = Map.copyOf(browser.cookies());
+            seq = SilentLog.append(first, UserTopicPolicy.topicOf(userId), "notification",
+                    "{\"id\":1,\"kind\":\"test\",\"title\":\"重启前的通知\",\"link\":\"/me/\",\"createdAt\":\"2026-11-26T09:00:00Z\"}");
         }
         assertThat(EmbeddedServers.isRunning(folder)).as("servers stop with the last app using them").isFalse();
         try (var second = start("onestop.embedded.data-dir=" + folder)) {
@@ -69,6 +85,21 @@ class EmbeddedServersTests {
                     .sql("SELECT count(*) FROM audit_log WHERE action = 'test.marker'")
                     .map(r -> r.get(0, Long.class)).one().block(Duration.ofSeconds(10));
             assertThat(markers).isEqualTo(1);
+            // The browser's session (Redis, append-only file) is still signed in.
+            PortalClient browser = new PortalClient(port(second));
+            browser.cookies().putAll(cookies);
+            browser.get("/api/me").expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo("restart_citizen");
+            // The event log too: a viewer resuming from before the event gets it, with its seq.
+            try (WsClient viewer = WsClient.connect(port(second), cookies, "http://localhost:" + port(second))) {
+                String topic = UserTopicPolicy.topicOf(userId);
+                assertThat(viewer.join(topic, seq - 1).path("status").asString()).isEqualTo("ok");
+                assertThat(viewer.event(topic, "notification", d -> d.path("title").asString().equals("重启前的通知"))
+                        .path("seq").asLong()).isEqualTo(seq);
+            }
         }
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return FaultServers.port(app);
     }
 }
