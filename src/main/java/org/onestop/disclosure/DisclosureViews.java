@@ -41,7 +41,11 @@ final class DisclosureViews {
             Named category, String docNumber, LocalDate publishedOn, String validity, boolean exactNumber) {
     }
 
-    record FacetValue(String value, String label, long count) {
+    /**
+     * A facet value with its count: {@code value} is what the filter takes back for years and
+     * validity, and the id for departments and categories, whose filters also take {@code code}.
+     */
+    record FacetValue(String value, String code, String label, String labelEn, long count) {
     }
 
     record Facets(List<FacetValue> department, List<FacetValue> category, List<FacetValue> year,

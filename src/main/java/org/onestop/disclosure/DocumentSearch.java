@@ -175,7 +175,7 @@ class DocumentSearch {
     private static DisclosureViews.Facets facets(List<SearchStore.FacetRow> rows, ReferenceData.Snapshot ref) {
         Function<String, List<DisclosureViews.FacetValue>> of = facet -> rows.stream()
                 .filter(r -> r.facet().equals(facet))
-                .map(r -> new DisclosureViews.FacetValue(r.value(), label(facet, r.value(), ref), r.count()))
+                .map(r -> value(facet, r, ref))
                 .sorted(facet.equals("year")
                         ? Comparator.comparing(DisclosureViews.FacetValue::value).reversed()
                         : Comparator.comparingLong(DisclosureViews.FacetValue::count).reversed()
@@ -184,17 +184,18 @@ class DocumentSearch {
         return new DisclosureViews.Facets(of.apply("department"), of.apply("category"), of.apply("year"), of.apply("validity"));
     }
 
-    private static String label(String facet, String value, ReferenceData.Snapshot ref) {
-        return switch (facet) {
-            case "department" -> ref.department(Long.parseLong(value)).name();
-            case "category" -> ref.category(Long.parseLong(value)).name();
-            case "validity" -> switch (value) {
-                case "valid" -> "有效";
-                case "expired" -> "失效";
-                default -> "废止";
+    private static DisclosureViews.FacetValue value(String facet, SearchStore.FacetRow r, ReferenceData.Snapshot ref) {
+        DisclosureViews.Named named = switch (facet) {
+            case "department" -> ref.department(Long.parseLong(r.value()));
+            case "category" -> ref.category(Long.parseLong(r.value()));
+            case "validity" -> switch (r.value()) {
+                case "valid" -> new DisclosureViews.Named(0, r.value(), "有效", "In force");
+                case "expired" -> new DisclosureViews.Named(0, r.value(), "失效", "Expired");
+                default -> new DisclosureViews.Named(0, r.value(), "废止", "Repealed");
             };
-            default -> value;
+            default -> new DisclosureViews.Named(0, r.value(), r.value(), r.value());
         };
+        return new DisclosureViews.FacetValue(r.value(), named.code(), named.name(), named.nameEn(), r.count());
     }
 
     private static SearchStore.Order order(String sort, List<FieldProblem> problems) {
