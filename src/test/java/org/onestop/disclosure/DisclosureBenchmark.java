@@ -13,6 +13,7 @@ import org.onestop.account.Departments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,11 +47,12 @@ class DisclosureBenchmark {
                 .block(Duration.ofMinutes(10));
         System.out.printf("BENCHMARK load: %d documents in %.1f s%n", DemoDisclosure.DOCUMENTS, (System.nanoTime() - started) / 1e9);
 
-        PortalClient client = new PortalClient(port);
+        // A slow outlier (autovacuum after the load, a busy machine) belongs in the figures, not in a 5 s timeout.
+        WebTestClient client = new PortalClient(port).http().mutate().responseTimeout(Duration.ofSeconds(60)).build();
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 60; i++) {
             // Warm the JIT and PostgreSQL's caches before measuring.
-            client.http().get().uri("/api/disclosure/documents?q={q}", QUERIES.get(i % QUERIES.size())).exchange().expectStatus().isOk();
+            client.get().uri("/api/disclosure/documents?q={q}", QUERIES.get(i % QUERIES.size())).exchange().expectStatus().isOk();
         }
         Latencies search = new Latencies();
         for (int i = 0; i < 300; i++) {
@@ -61,12 +63,12 @@ class DisclosureBenchmark {
                 case 3 -> "&category=normative";
                 default -> "";
             };
-            search.time(() -> client.http().get().uri("/api/disclosure/documents?q={q}" + filter, q).exchange().expectStatus().isOk());
+            search.time(() -> client.get().uri("/api/disclosure/documents?q={q}" + filter, q).exchange().expectStatus().isOk());
         }
         // The home page and the first view of the search page: no words, counts over everything.
         Latencies home = new Latencies();
         for (int i = 0; i < 50; i++) {
-            home.time(() -> client.get("/api/disclosure/documents?size=8").expectStatus().isOk());
+            home.time(() -> client.get().uri("/api/disclosure/documents?size=8").exchange().expectStatus().isOk());
         }
         Latencies catalogue = new Latencies();
         for (int walk = 0; walk < 30; walk++) {
@@ -79,7 +81,7 @@ class DisclosureBenchmark {
             for (int page = 0; page < 10; page++) {
                 JsonNode[] body = {null};
                 catalogue.time(() -> body[0] = DisclosureFixture.json(
-                        client.get(base + (cursor[0] == null ? "" : "&after=" + cursor[0])).expectStatus().isOk()));
+                        client.get().uri(base + (cursor[0] == null ? "" : "&after=" + cursor[0])).exchange().expectStatus().isOk()));
                 if (body[0].path("next").isNull()) {
                     break;
                 }

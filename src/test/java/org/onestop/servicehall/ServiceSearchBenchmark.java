@@ -1,5 +1,6 @@
 package org.onestop.servicehall;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.onestop.PortalTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Loads the whole demo catalogue (2,400 services, 57 departments) and measures keyword search
@@ -36,22 +38,23 @@ class ServiceSearchBenchmark {
     @Test
     void searchesTheWholeDemoCatalogue() {
         CatalogueFixture.load(app, 2_400);
-        PortalClient client = new PortalClient(port);
+        // A slow outlier (autovacuum after the load, a busy machine) belongs in the figures, not in a 5 s timeout.
+        WebTestClient client = new PortalClient(port).http().mutate().responseTimeout(Duration.ofSeconds(60)).build();
         for (int i = 0; i < 60; i++) {
             // Warm the JIT and PostgreSQL's caches before measuring.
-            client.http().get().uri("/api/services?q={q}", QUERIES.get(i % QUERIES.size())).exchange().expectStatus().isOk();
+            client.get().uri("/api/services?q={q}", QUERIES.get(i % QUERIES.size())).exchange().expectStatus().isOk();
         }
         SplittableRandom random = new SplittableRandom(1);
         Latencies search = new Latencies();
         for (int i = 0; i < 300; i++) {
             String q = QUERIES.get(random.nextInt(QUERIES.size()));
             String filter = FILTERS.get(i % FILTERS.size());
-            search.time(() -> client.http().get().uri("/api/services?q={q}" + filter, q).exchange().expectStatus().isOk());
+            search.time(() -> client.get().uri("/api/services?q={q}" + filter, q).exchange().expectStatus().isOk());
         }
         Latencies browse = new Latencies();
         for (int i = 0; i < 100; i++) {
             String path = "/api/services?page=" + (i % 5) + FILTERS.get(i % FILTERS.size());
-            browse.time(() -> client.get(path).expectStatus().isOk());
+            browse.time(() -> client.get().uri(path).exchange().expectStatus().isOk());
         }
         System.out.println(search.summary("service search"));
         System.out.println(browse.summary("service catalogue without words"));
