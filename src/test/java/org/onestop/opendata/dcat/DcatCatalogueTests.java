@@ -1,0 +1,125 @@
+package org.onestop.opendata.dcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onestop.PortalTest;
+import org.onestop.opendata.demo.DemoSet;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The DCAT-AP export of the demo catalogue against the SEMIC shapes of DCAT-AP 3.0.0 (a copy in
+ * the test resources), following the pages as a harvester does.
+ */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DcatCatalogueTests {
+
+    private static final String SHAPES = "/standards/dcat-ap-3/dcat-ap-SHACL.ttl";
+    private static final Node DATASET = NodeFactory.createURI(DcatExport.DCAT + "Dataset");
+    private static final Node DISTRIBUTION = NodeFactory.createURI(DcatExport.DCAT + "Distribution");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext app;
+
+    private Shapes shapes;
+
+    @BeforeAll
+    void catalogueAndShapes() throws IOException {
+        DemoSet.load(app, DemoSet.DATASETS, 50);
+        try (InputStream in = DcatCatalogueTests.class.getResourceAsStream(SHAPES)) {
+            shapes = Shapes.parse(RDFParser.source(in).lang(Lang.TURTLE).toGraph());
+        }
+    }
+
+    @Test
+    void turtleCatalogueOfTheDemoSetHasZeroViolations() {
+        Model catalogue = whole("/catalog.ttl", Lang.TURTLE, "text/turtle");
+        assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(DATASET.getURI())).toList()).hasSize(120);
+        assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(DISTRIBUTION.getURI())).toList().size())
+                .isGreaterThan(240);
+        ValidationReport report = ShaclValidator.get().validate(shapes, catalogue.getGraph());
+        assertThat(report.getEntries()).as(describe(report)).isEmpty();
+        assertThat(report.conforms()).isTrue();
+    }
+
+    @Test
+    void jsonLdCatalogueOfTheDemoSetHasZeroViolations() {
+        Model catalogue = whole("/catalog.jsonld", Lang.JSONLD11, "application/ld+json");
+        assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(DATASET.getURI())).toList()).hasSize(120);
+        ValidationReport report = ShaclValidator.get().validate(shapes, catalogue.getGraph());
+        assertThat(report.getEntries()).as(describe(report)).isEmpty();
+    }
+
+    @Test
+    void datasetWithoutPublisherViolatesTheShapes() {
+        Model page = parse(fetch("/catalog.ttl?size=5"), Lang.TURTLE);
+        var dataset = page.listSubjectsWithProperty(RDF.type, page.createResource(DATASET.getURI())).next();
+        page.removeAll(dataset, page.createProperty(DcatExport.DCT, "publisher"), null);
+        page.add(dataset, page.createProperty(DcatExport.DCT, "publisher"), page.createResource("http://example.org/untyped"));
+        ValidationReport report = ShaclValidator.get().validate(shapes, page.getGraph());
+        assertThat(report.conforms()).isFalse();
+    }
+
+    /** Follows rel="next" from the first page to the last, merging the pages. */
+    private Model whole(String first, Lang lang, String contentType) {
+        Model all = ModelFactory.createDefaultModel();
+        String url = first;
+        int pages = 0;
+        while (url != null) {
+            EntityExchangeResult<byte[]> page = fetch(url);
+            assertThat(page.getResponseHeaders().getContentType().toString()).startsWith(contentType);
+            all.add(parse(page, lang));
+            pages++;
+            Matcher next = Pattern.compile("<[^>]*(/catalog\\.[a-z]+\\?[^>]+)>; rel=\"next\"")
+                    .matcher(String.valueOf(page.getResponseHeaders().getFirst(HttpHeaders.LINK)));
+            url = next.find() ? next.group(1) : null;
+        }
+        assertThat(pages).isEqualTo(3);
+        return all;
+    }
+
+    private EntityExchangeResult<byte[]> fetch(String url) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofMinutes(2))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get().uri(url).exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+    }
+
+    private static Model parse(EntityExchangeResult<byte[]> result, Lang lang) {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.source(new java.io.ByteArrayInputStream(result.getResponseBodyContent())).lang(lang).parse(m);
+        return m;
+    }
+
+    private static String describe(ValidationReport report) {
+        StringBuilder b = new StringBuilder();
+        report.getEntries().stream().limit(20).forEach(e -> b.append(e.focusNode()).append(' ').append(e.resultPath()).append(' ')
+                .append(e.message()).append('\n'));
+        return b.toString();
+    }
+}
