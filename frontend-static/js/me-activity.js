@@ -1,6 +1,6 @@
 // My Government: my applications, my letters and my live questions (read-only lists).
 
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { el, setText, timeNode } from './inquiry-common.js';
 
 const LIST_SIZE = 5;
@@ -10,7 +10,7 @@ function statusNode(prefix, code) {
   return setText(el('span', { className: 'badge' }), `${prefix}.${code}`);
 }
 
-async function fill(listId, statusId, path, item, countKey, emptyKey, onMissing) {
+async function fill(listId, statusId, path, item, countKey, emptyKey) {
   const list = $(listId);
   const status = $(statusId);
   list.setAttribute('aria-busy', 'true');
@@ -22,8 +22,7 @@ async function fill(listId, statusId, path, item, countKey, emptyKey, onMissing)
     setText(status, items.length ? countKey : emptyKey, { total: Number(page && page.total) || 0 });
   } catch (err) {
     list.replaceChildren();
-    if (onMissing && err instanceof ApiError && err.status === 404) setText(status, onMissing);
-    else setText(status, 'me.loadFailed');
+    setText(status, 'me.loadFailed');
   }
   list.setAttribute('aria-busy', 'false');
 }
@@ -58,7 +57,7 @@ function question(q) {
 
 export function initActivity() {
   fill('application-list', 'applications-status', '/api/applications/mine', application,
-    'me.applications.count', 'me.applications.empty', 'me.applications.unavailable');
+    'me.applications.count', 'me.applications.empty');
   fill('letter-list', 'letters-status', '/api/mailbox/letters/mine', letter, 'me.letters.count', 'me.letters.empty');
   fill('question-list', 'questions-status', '/api/me/questions', question, 'me.questions.count', 'me.questions.empty');
 }

@@ -27,13 +27,12 @@ Object.assign(dictionary['zh-CN'], {
 
   'me.applications.heading': '我的办事',
   'me.applications.empty': '您还没有办事申请。',
-  'me.applications.unavailable': '网上办事申请功能即将开放，届时您的申请将显示在这里。',
   'me.applications.count': '共 {total} 件申请。',
   'me.applications.status.draft': '草稿',
   'me.applications.status.submitted': '已提交',
   'me.applications.status.accepted': '已受理',
   'me.applications.status.supplement_requested': '待补正',
-  'me.applications.status.approved': '已批准',
+  'me.applications.status.approved': '审批通过',
   'me.applications.status.rejected': '不予批准',
   'me.applications.status.completed': '已办结',
 
@@ -121,7 +120,6 @@ Object.assign(dictionary.en, {
 
   'me.applications.heading': 'My applications',
   'me.applications.empty': 'You have no applications yet.',
-  'me.applications.unavailable': 'Online applications open soon; your applications will then appear here.',
   'me.applications.count': '{total} applications.',
   'me.applications.status.draft': 'Draft',
   'me.applications.status.submitted': 'Submitted',

@@ -44,7 +44,7 @@ class MyGovernmentBrowserTests {
             browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#records-body tr"), 12));
             assertThat(browser.find("#records-demo").isDisplayed()).isTrue();
             assertThat(browser.find("#records-demo").getText()).contains("演示数据 / demo data");
-            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("applications-status"), "即将开放"));
+            browser.waitUntil(ExpectedConditions.textToBe(By.id("applications-status"), "您还没有办事申请。"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("notifications-status"), "暂无消息。"));
 
             browser.find("#sub-kind option[value=\"disclosure_department\"]");

@@ -323,6 +323,11 @@ class ServiceHallBrowserTests {
             assertThat(citizen.find("#app-timeline").getText()).contains("材料齐全，同意转学。");
             assertThat(citizen.find("#receipt-facts").getText()).contains(number);
             assertNoSeriousViolations(citizen, "application");
+
+            // My Government gathers it with everything else the citizen has with the city.
+            citizen.go("/me/");
+            citizen.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("application-list"), number));
+            assertThat(citizen.find("#application-list").getText()).contains("普通高中转学", "审批通过");
         } finally {
             Files.deleteIfExists(pdf);
         }
