@@ -37,6 +37,16 @@ public class AccountDirectory {
         return store.ensureDisabledOwner(username, displayName);
     }
 
+    /**
+     * The verified resident ID number of an enabled citizen account, the key department systems
+     * know people by; empty for staff, enterprises, disabled accounts and citizens without one.
+     */
+    public Mono<String> verifiedIdNumber(long userId) {
+        return store.findById(userId)
+                .filter(a -> a.kind() == AccountKind.CITIZEN && a.enabled() && a.idNumber() != null)
+                .map(Account::idNumber);
+    }
+
     public Flux<StaffCard> cards(Collection<Long> ids) {
         return Flux.fromIterable(ids).distinct().concatMap(this::card);
     }

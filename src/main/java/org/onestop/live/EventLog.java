@@ -92,6 +92,34 @@ public class EventLog {
                 .map(row -> row.get(0, Long.class)).one().defaultIfEmpty(0L);
     }
 
+    /** How many events of one type a topic holds, and how many of them come after a given seq. */
+    public record TypeCount(long total, long after) {
+    }
+
+    /**
+     * A page of a topic's events of one type, newest first: for features that show a topic's
+     * history as a list (a person's notification centre).
+     */
+    public Flux<LiveEvent> newestFirst(String topic, String type, int size, long offset) {
+        return db.sql("""
+                SELECT seq, data::text AS data, ts FROM live_event
+                WHERE topic = :topic AND type = :type ORDER BY seq DESC LIMIT :size OFFSET :offset""")
+                .bind("topic", topic).bind("type", type).bind("size", size).bind("offset", offset)
+                .map(row -> new LiveEvent(topic, row.get("seq", Long.class), type, row.get("ts", Instant.class),
+                        row.get("data", String.class)))
+                .all();
+    }
+
+    /** Counts a topic's events of one type, in all and with seq &gt; {@code after}. */
+    public Mono<TypeCount> count(String topic, String type, long after) {
+        return db.sql("""
+                SELECT count(*) AS total, count(*) FILTER (WHERE seq > :after) AS later FROM live_event
+                WHERE topic = :topic AND type = :type""")
+                .bind("topic", topic).bind("type", type).bind("after", after)
+                .map(row -> new TypeCount(row.get("total", Long.class), row.get("later", Long.class)))
+                .one();
+    }
+
     /** Events with after &lt; seq &lt;= until, in order. */
     Flux<LiveEvent> range(String topic, long after, long until) {
         return db.sql("""

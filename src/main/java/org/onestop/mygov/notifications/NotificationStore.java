@@ -1,6 +1,7 @@
 package org.onestop.mygov.notifications;
 
 import java.time.Instant;
+import org.onestop.live.EventLog;
 import org.onestop.live.UserNotification;
 import org.onestop.live.UserTopicPolicy;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,7 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the notification events of {@code user:{id}} from the live event log, which is their
+ * Reads the notification events of {@code user:{id}} through the live event log, which is their
  * durable record (the live feature keeps no other copy), and keeps each person's read position
  * as a seq of that topic.
  */
@@ -24,28 +25,21 @@ class NotificationStore {
     }
 
     private final DatabaseClient db;
+    private final EventLog events;
 
-    NotificationStore(DatabaseClient db) {
+    NotificationStore(DatabaseClient db, EventLog events) {
         this.db = db;
+        this.events = events;
     }
 
     Flux<Stored> page(long userId, int size, long offset) {
-        return db.sql("""
-                SELECT seq, data::text AS data, ts FROM live_event
-                WHERE topic = :topic AND type = :type ORDER BY seq DESC LIMIT :size OFFSET :offset""")
-                .bind("topic", UserTopicPolicy.topicOf(userId)).bind("type", UserNotification.EVENT_TYPE)
-                .bind("size", size).bind("offset", offset)
-                .map(row -> new Stored(row.get("seq", Long.class), row.get("data", String.class), row.get("ts", Instant.class)))
-                .all();
+        return events.newestFirst(UserTopicPolicy.topicOf(userId), UserNotification.EVENT_TYPE, size, offset)
+                .map(event -> new Stored(event.seq(), event.data(), event.ts()));
     }
 
     Mono<Counts> counts(long userId, long readSeq) {
-        return db.sql("""
-                SELECT count(*) AS total, count(*) FILTER (WHERE seq > :read) AS unread FROM live_event
-                WHERE topic = :topic AND type = :type""")
-                .bind("topic", UserTopicPolicy.topicOf(userId)).bind("type", UserNotification.EVENT_TYPE).bind("read", readSeq)
-                .map(row -> new Counts(row.get("total", Long.class), row.get("unread", Long.class)))
-                .one();
+        return events.count(UserTopicPolicy.topicOf(userId), UserNotification.EVENT_TYPE, readSeq)
+                .map(count -> new Counts(count.total(), count.after()));
     }
 
     Mono<Long> readSeq(long userId) {
@@ -58,14 +52,14 @@ class NotificationStore {
      * never backwards (two tabs marking read in either order end at the furthest point).
      */
     Mono<Long> markRead(long userId, long upTo, Instant now) {
-        return db.sql("""
+        return events.latest(UserTopicPolicy.topicOf(userId)).flatMap(latest -> db.sql("""
                 INSERT INTO mygov_notification_read (user_id, read_seq, updated_at)
-                SELECT :user, LEAST(:upTo, coalesce((SELECT last_seq FROM live_topic WHERE topic = :topic), 0)), :now
+                VALUES (:user, :readSeq, :now)
                 ON CONFLICT (user_id) DO UPDATE
                 SET read_seq = GREATEST(mygov_notification_read.read_seq, EXCLUDED.read_seq), updated_at = EXCLUDED.updated_at
                 RETURNING read_seq""")
-                .bind("user", userId).bind("upTo", upTo).bind("topic", UserTopicPolicy.topicOf(userId)).bind("now", now)
+                .bind("user", userId).bind("readSeq", Math.min(upTo, latest)).bind("now", now)
                 .map(row -> row.get(0, Long.class))
-                .one();
+                .one());
     }
 }

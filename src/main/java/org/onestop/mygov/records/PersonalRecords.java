@@ -2,6 +2,7 @@ package org.onestop.mygov.records;
 
 import java.util.List;
 import java.util.Map;
+import org.onestop.account.AccountDirectory;
 import org.onestop.platform.AuditTrail;
 import org.onestop.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -17,12 +18,12 @@ import reactor.core.publisher.Mono;
 public class PersonalRecords {
 
     private final RecordConnectors connectors;
-    private final PersonIdentity identity;
+    private final AccountDirectory accounts;
     private final AuditTrail audit;
 
-    PersonalRecords(RecordConnectors connectors, PersonIdentity identity, AuditTrail audit) {
+    PersonalRecords(RecordConnectors connectors, AccountDirectory accounts, AuditTrail audit) {
         this.connectors = connectors;
-        this.identity = identity;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -42,7 +43,7 @@ public class PersonalRecords {
     }
 
     private Mono<RecordList> query(Long actor, long owner, String action, RecordType type) {
-        return identity.idNumber(owner)
+        return accounts.verifiedIdNumber(owner)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.FORBIDDEN, "records-need-identity", List.of(),
                         List.of(), null)))
                 .flatMap(idNumber -> connectors.of(type).fetch(idNumber))

@@ -1,26 +1,35 @@
-package org.onestop.mygov.subscriptions;
+package org.onestop.inquiry;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.onestop.account.Departments;
+import org.onestop.mygov.subscriptions.TargetKind;
+import org.onestop.mygov.subscriptions.UpdateSource;
 import org.onestop.platform.CityTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Newly scheduled live inquiry sessions, in id order, each matching its department. Inquiry has
- * no public "scheduled since" method yet, so this reads its session table, read-only.
+ * Newly scheduled live inquiry sessions, in id order, each matching its department: what people
+ * who follow a department's live sessions in "My Government" hear about.
  */
 @Component
-class SessionSource implements UpdateSource {
+class SessionUpdateSource implements UpdateSource {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CityTime.ZONE);
-    private final DatabaseClient db;
 
-    SessionSource(DatabaseClient db) {
+    private record Row(long id, Found found) {
+    }
+
+    private final DatabaseClient db;
+    private final Departments departments;
+
+    SessionUpdateSource(DatabaseClient db, Departments departments) {
         this.db = db;
+        this.departments = departments;
     }
 
     @Override
@@ -33,9 +42,13 @@ class SessionSource implements UpdateSource {
         return Set.of(TargetKind.LIVE_SESSIONS);
     }
 
+    /** Whether the target is the id of a department; non-numbers name none. */
     @Override
     public Mono<Boolean> knows(TargetKind kind, String target) {
-        return Targets.departmentExists(db, target);
+        if (!target.matches("[1-9][0-9]{0,17}")) {
+            return Mono.just(false);
+        }
+        return departments.byId(Long.parseLong(target)).hasElement();
     }
 
     @Override
@@ -52,11 +65,11 @@ class SessionSource implements UpdateSource {
                 .map(row -> {
                     long id = row.get("id", Long.class);
                     String title = row.get("title", String.class) + "（" + WHEN.format(row.get("starts_at", Instant.class)) + "）";
-                    return Targets.entry(id, new Found("session:" + id, title, "/inquiry/session.html?id=" + id,
+                    return new Row(id, new Found("session:" + id, title, "/inquiry/session.html?id=" + id,
                             List.of(new Target(TargetKind.LIVE_SESSIONS, String.valueOf(row.get("department_id", Long.class))))));
                 })
                 .all()
                 .collectList()
-                .map(entries -> Targets.batch(entries, position));
+                .map(rows -> new Batch(rows.stream().map(Row::found).toList(), rows.isEmpty() ? position : rows.getLast().id()));
     }
 }

@@ -1,24 +1,35 @@
-package org.onestop.mygov.subscriptions;
+package org.onestop.disclosure.feed;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.onestop.account.Departments;
+import org.onestop.disclosure.DisclosureCategories;
+import org.onestop.mygov.subscriptions.TargetKind;
+import org.onestop.mygov.subscriptions.UpdateSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * New published disclosure documents, in id order; each matches its department and its category
- * and that category's parent (a subscription to 通知公告 hears of 通知 and 公告公示). Disclosure has
- * no public "published since" method yet, so this reads its tables, read-only.
+ * New published disclosure documents, in id order, for "My Government" subscriptions; each
+ * matches its department and its category and that category's parent (a subscription to 通知公告
+ * hears of 通知 and 公告公示).
  */
-@Component
-class DisclosureSource implements UpdateSource {
+@Component("disclosureFeedUpdateSource")
+class DocumentUpdateSource implements UpdateSource {
+
+    private record Row(long id, Found found) {
+    }
 
     private final DatabaseClient db;
+    private final Departments departments;
+    private final DisclosureCategories categories;
 
-    DisclosureSource(DatabaseClient db) {
+    DocumentUpdateSource(DatabaseClient db, Departments departments, DisclosureCategories categories) {
         this.db = db;
+        this.departments = departments;
+        this.categories = categories;
     }
 
     @Override
@@ -31,13 +42,16 @@ class DisclosureSource implements UpdateSource {
         return Set.of(TargetKind.DISCLOSURE_DEPARTMENT, TargetKind.DISCLOSURE_CATEGORY);
     }
 
+    /** A department target is a department id (non-numbers name none); a category target is a category code. */
     @Override
     public Mono<Boolean> knows(TargetKind kind, String target) {
-        if (kind == TargetKind.DISCLOSURE_DEPARTMENT) {
-            return Targets.departmentExists(db, target);
+        if (kind != TargetKind.DISCLOSURE_DEPARTMENT) {
+            return categories.exists(target);
         }
-        return db.sql("SELECT EXISTS (SELECT 1 FROM disclosure_category WHERE code = :code)").bind("code", target)
-                .map(row -> row.get(0, Boolean.class)).one();
+        if (!target.matches("[1-9][0-9]{0,17}")) {
+            return Mono.just(false);
+        }
+        return departments.byId(Long.parseLong(target)).hasElement();
     }
 
     @Override
@@ -63,11 +77,11 @@ class DisclosureSource implements UpdateSource {
                     if (parent != null) {
                         targets.add(new Target(TargetKind.DISCLOSURE_CATEGORY, parent));
                     }
-                    return Targets.entry(id, new Found("document:" + id, row.get("title", String.class),
+                    return new Row(id, new Found("document:" + id, row.get("title", String.class),
                             "/disclosure/document.html?id=" + id, targets));
                 })
                 .all()
                 .collectList()
-                .map(entries -> Targets.batch(entries, position));
+                .map(rows -> new Batch(rows.stream().map(Row::found).toList(), rows.isEmpty() ? position : rows.getLast().id()));
     }
 }
