@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Slows password guessing: each account gets a few attempts before it must wait, and each client
- * address a larger allowance across all accounts. A successful login gives the attempts back.
+ * Slows password guessing: each account gets a few attempts, after which it is locked until its
+ * window has passed (or an admin unlocks it), and each client address a larger allowance across all
+ * accounts. A successful login gives the attempts back.
  */
 @Component
 public class LoginThrottle {
@@ -21,8 +22,10 @@ public class LoginThrottle {
     LoginThrottle(RedisBuckets buckets, LoginProperties properties) {
         this.buckets = buckets;
         this.perAccount = BucketConfiguration.builder()
+                // All attempts come back at once when the window ends: a lockout, not a trickle of
+                // one guess every few minutes that would go on for ever.
                 .addLimit(limit -> limit.capacity(properties.failuresPerAccount())
-                        .refillGreedy(properties.failuresPerAccount(), properties.accountWindow()))
+                        .refillIntervally(properties.failuresPerAccount(), properties.accountWindow()))
                 .build();
         this.perAddress = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(properties.failuresPerIp())
@@ -30,11 +33,7 @@ public class LoginThrottle {
                 .build();
     }
 
-    /**
-     * Takes an attempt for the account and the address, or fails with 429 and when to retry. The
-     * buckets must be the shared ones: a per-node fallback would multiply the guesses allowed by the
-     * number of nodes, so without Redis there is no login (503), as there would be no session either.
-     */
+    /** Takes an attempt for the account and the address, or fails with 429 and when to retry. */
     public Mono<Void> attempt(String username, String address) {
         return take(accountKey(username), perAccount).then(take(addressKey(address), perAddress));
     }
@@ -45,8 +44,13 @@ public class LoginThrottle {
                 .then(Mono.fromFuture(() -> buckets.bucket(addressKey(address), perAddress).addTokens(1)));
     }
 
+    /** An admin lifts an account's lockout: its attempts are given back at once. */
+    public Mono<Void> unlock(String username) {
+        return Mono.fromFuture(() -> buckets.bucket(accountKey(username), perAccount).reset());
+    }
+
     private Mono<Void> take(String key, BucketConfiguration config) {
-        return buckets.takeShared(key, config).flatMap(probe -> probe.isConsumed() ? Mono.<Void>empty()
+        return buckets.take(key, config).flatMap(probe -> probe.isConsumed() ? Mono.<Void>empty()
                 : Mono.error(ProblemException.rateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()))));
     }
 
