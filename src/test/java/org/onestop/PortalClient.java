@@ -18,8 +18,13 @@ public final class PortalClient {
     private String language = "zh-CN";
 
     public PortalClient(int port) {
+        // 30 s rather than WebTestClient's 5: a 2-core CI machine running the whole suite must not turn
+        // a slow but correct answer (an RDF export, a first JIT-cold request) into a failure.
         this.http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                // Exports (DCAT-AP, CPSV-AP pages) are larger than the default 256 KB in-memory buffer.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .filter((request, next) -> {
                     ClientRequest.Builder builder = ClientRequest.from(request)
                             .cookies(c -> cookies.forEach(c::set))

@@ -84,6 +84,7 @@ final class AccessWorld {
         disclosure();
         myGovernment();
         open311(prefix + "cit");
+        openData();
     }
 
     /**
@@ -106,6 +107,13 @@ final class AccessWorld {
             case "POST /api/applications/{id}/supplement" -> Map.of("note", "材料不清晰", "missing",
                     List.of(Map.of("kind", "material", "code", "household", "note", "请上传清晰的户口簿")));
             case "POST /api/applications" -> Map.of("serviceCode", ids.get("service"));
+            case "POST /api/opendata/keys" -> Map.of("name", "研究用");
+            case "POST /api/opendata/requests" -> Map.of("departmentId", department("HRSS"), "title", "历年就业登记人数",
+                    "description", "希望开放按区县统计的就业登记人数。");
+            case "POST /api/opendata/requests/{id}/answer" -> Map.of("status", "declined", "answer", "涉及个人信息，暂不开放。");
+            case "POST /api/opendata/manage/datasets/{name}/updates" -> Map.of("summary", "更新本月数据");
+            case "POST /api/opendata/manage/datasets", "PUT /api/opendata/manage/datasets/{name}" -> datasetMetadata();
+            case "GET /api/3/action/{action}", "POST /api/3/action/{action}" -> Map.of();
             case "POST /api/enterprise/members" -> Map.of("username", ids.get("citizenUsername"));
             case "POST /api/inquiry/questions/{id}/merge" -> Map.of("into", Long.parseLong(ids.get("question2")));
             case "POST /api/inquiry/sessions/{id}/mutes" -> Map.of("userId", citizenId);
@@ -167,9 +175,13 @@ final class AccessWorld {
                 : pattern.startsWith("/api/me/subscriptions") ? "subscription"
                 : pattern.startsWith("/api/me/digests") ? "digest"
                 : pattern.startsWith("/open311") ? "open311"
+                : pattern.startsWith("/api/opendata/datasets") || pattern.startsWith("/api/opendata/manage/datasets") ? "dataset"
+                : pattern.startsWith("/api/opendata/resources") || pattern.startsWith("/api/opendata/datastore") ? "resource"
+                : pattern.startsWith("/api/opendata/requests") ? "dataRequest"
+                : pattern.startsWith("/api/opendata/keys") ? "dataKey"
                 : "";
         String key = switch (variable) {
-            case "id" -> area;
+            case "id", "name", "resourceId" -> area;
             case "format" -> "format";
             case "attachmentId" -> area + "Attachment";
             case "materialId" -> "material";
@@ -293,6 +305,10 @@ final class AccessWorld {
                 "category", "normative-dept", "docNumber", "青人社发〔2026〕8号", "topic", "就业创业", "publishedOn", "2026-03-02",
                 "validity", "valid", "body", "<p>正文</p>", "relatedIds", List.of())).expectStatus().is2xxSuccessful()).path("id").asLong();
         ids.put("document", String.valueOf(document));
+        MultipartBodyBuilder file = new MultipartBodyBuilder();
+        file.part("files", PDF).filename("流程图.pdf").contentType(MediaType.APPLICATION_OCTET_STREAM);
+        multipart(official, "/api/disclosure/manage/documents/" + document + "/attachments", file).expectStatus().is2xxSuccessful();
+        ids.put("documentAttachment", one("SELECT id FROM disclosure_attachment WHERE document_id = " + document));
         official.withCsrf().http().put().uri("/api/disclosure/manage/departments/" + department("HRSS") + "/guide")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "<p>依申请公开指南</p>")).exchange()
                 .expectStatus().is2xxSuccessful();
@@ -385,6 +401,43 @@ final class AccessWorld {
     }
 
     /** The first column of the first row of a fixed query (never user input). */
+    /**
+     * Open data: the demo catalogue's first datasets (a few rows each), one of the owning department
+     * (HRSS) with a resource; the citizen's API key and dataset request to that department.
+     */
+    private void openData() {
+        org.onestop.opendata.demo.DemoSet.load(app, 30, 5);
+        String dataset = db.sql("""
+                SELECT d.name FROM opendata_dataset d JOIN department p ON p.id = d.department_id
+                WHERE p.code = 'HRSS' AND EXISTS (SELECT 1 FROM opendata_resource r WHERE r.dataset_id = d.id AND r.datastore_table IS NOT NULL)
+                ORDER BY d.id LIMIT 1""").map(r -> r.get(0, String.class)).one().block(Duration.ofSeconds(5));
+        ids.put("dataset", dataset);
+        ids.put("resource", one("SELECT min(r.id) FROM opendata_resource r JOIN opendata_dataset d ON d.id = r.dataset_id "
+                + "WHERE r.datastore_table IS NOT NULL AND d.name = '" + dataset + "'"));
+        PortalClient citizen = clients.get(Caller.CITIZEN);
+        ids.put("dataKey", json(citizen.post("/api/opendata/keys", Map.of("name", "我的研究")).expectStatus().is2xxSuccessful())
+                .path("key").path("id").asString());
+        ids.put("dataRequest", json(citizen.post("/api/opendata/requests", Map.of("departmentId", department("HRSS"),
+                "title", "各区县失业保险金发放人数", "description", "按月统计。")).expectStatus().is2xxSuccessful()).path("id").asString());
+        ids.put("action", "package_list");
+    }
+
+    private static Map<String, Object> datasetMetadata() {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("name", "access-matrix-" + Long.toHexString(System.nanoTime()));
+        m.put("title", "就业登记统计");
+        m.put("description", "按区县和月份统计的就业登记人数，供研究使用。");
+        m.put("theme", "public-services");
+        m.put("keywords", List.of("就业"));
+        m.put("licence", "cc-by-4.0");
+        m.put("frequency", "monthly");
+        m.put("spatial", "青岛市");
+        m.put("contactName", "数据开放办");
+        m.put("contactEmail", "data@example.com");
+        m.put("contactPhone", "0532-85912345");
+        return m;
+    }
+
     String one(String sql) {
         return String.valueOf(db.sql(sql).map(r -> r.get(0, Long.class)).one().block(Duration.ofSeconds(5)));
     }
