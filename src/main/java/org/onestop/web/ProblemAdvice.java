@@ -1,5 +1,6 @@
 package org.onestop.web;
 
+import io.r2dbc.spi.R2dbcException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,11 @@ class ProblemAdvice {
             // and a problem written now would fail on read-only headers. WebFlux logs these quietly.
             return Mono.error(e);
         }
+        if (textPostgresCannotStore(e)) {
+            // A NUL character (U+0000) in any text sent to PostgreSQL: the database refuses it, the
+            // statement and its transaction roll back, and the value was the client's to fix.
+            return Mono.just(respond(exchange, new ProblemException(HttpStatus.BAD_REQUEST, "bad-request", List.of(), List.of(), null)));
+        }
         String dependency = Problems.unavailableDependency(e);
         if (dependency != null) {
             log.warn("Dependency unavailable ({}): {}", dependency, e.toString());
@@ -145,6 +151,12 @@ class ProblemAdvice {
             case "typeMismatch" -> FieldProblem.of(error.getField(), "type");
             default -> FieldProblem.of(error.getField(), "invalid");
         };
+    }
+
+    /** SQLSTATE 22021 (text) or 22P05 (jsonb): a character the database cannot hold, in practice U+0000. */
+    private static boolean textPostgresCannotStore(Throwable e) {
+        R2dbcException sql = causedBy(e, R2dbcException.class);
+        return sql != null && ("22021".equals(sql.getSqlState()) || "22P05".equals(sql.getSqlState()));
     }
 
     private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {

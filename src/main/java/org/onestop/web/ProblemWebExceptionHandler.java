@@ -3,6 +3,7 @@ package org.onestop.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -36,6 +37,14 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
             if (code != null && code.is4xxClientError()) {
                 return writer.write(exchange, code, Problems.typeFor(code));
             }
+        }
+        if (ex instanceof DataBufferLimitException) {
+            return writer.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
+        }
+        if (ex instanceof IllegalArgumentException && String.valueOf(ex.getMessage()).startsWith("URLDecoder:")) {
+            // A filter (CSRF looks for a _csrf field) read a form body that is not valid
+            // x-www-form-urlencoded: the request is malformed, the server is fine.
+            return writer.write(exchange, HttpStatus.BAD_REQUEST, "malformed-body");
         }
         String dependency = Problems.unavailableDependency(ex);
         if (dependency != null) {

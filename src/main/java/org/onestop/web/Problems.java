@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -57,6 +58,11 @@ public class Problems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
+        if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            // The refused body is left partly unread (and a multipart form field over the reader's
+            // limit leaves its buffers released twice): the connection must not carry another request.
+            builder.header(HttpHeaders.CONNECTION, "close");
         }
         return builder.body(problem);
     }

@@ -2,6 +2,7 @@ package org.onestop.mailbox.open311;
 
 import java.util.List;
 import java.util.Locale;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,14 +59,20 @@ class Open311Controller {
     /** The spec sends the request form-encoded; the api_key may also come in the query string. */
     @PostMapping("/requests.{format:json|xml}")
     Mono<ResponseEntity<Object>> post(@PathVariable String format, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> {
-            var all = new org.springframework.util.LinkedMultiValueMap<>(form);
-            String queryKey = exchange.getRequest().getQueryParams().getFirst("api_key");
-            if (all.getFirst("api_key") == null && queryKey != null) {
-                all.add("api_key", queryKey);
-            }
-            return requests.post(all, locale(exchange));
-        }).map(posted -> answer(format, HttpStatus.CREATED, List.of(posted), "service_requests", "request"));
+        // A body that is not form encoding (a stray %) or is too large to buffer is the caller's error.
+        return exchange.getFormData()
+                .onErrorMap(IllegalArgumentException.class,
+                        e -> Open311Exception.badRequest("The body is not valid application/x-www-form-urlencoded"))
+                .onErrorMap(DataBufferLimitException.class,
+                        e -> new Open311Exception(HttpStatus.CONTENT_TOO_LARGE, "The body is too large"))
+                .flatMap(form -> {
+                    var all = new org.springframework.util.LinkedMultiValueMap<>(form);
+                    String queryKey = exchange.getRequest().getQueryParams().getFirst("api_key");
+                    if (all.getFirst("api_key") == null && queryKey != null) {
+                        all.add("api_key", queryKey);
+                    }
+                    return requests.post(all, locale(exchange));
+                }).map(posted -> answer(format, HttpStatus.CREATED, List.of(posted), "service_requests", "request"));
     }
 
     @GetMapping("/requests/{id}.{format:json|xml}")
