@@ -91,7 +91,9 @@ export async function initSubscriptions() {
     setText($('subscriptions-status'), 'me.loadFailed');
     return;
   }
-  $('sub-kind').replaceChildren(...options.kinds.map((k) => setText(el('option', { attrs: { value: k } }), `me.subs.kind.${k}`)));
+  // Datasets are followed from their own page (/opendata/dataset.html, "订阅更新"), not chosen from a list here.
+  $('sub-kind').replaceChildren(...options.kinds.filter((k) => k !== 'dataset')
+    .map((k) => setText(el('option', { attrs: { value: k } }), `me.subs.kind.${k}`)));
   $('sub-frequency').replaceChildren(...options.frequencies.map((f) => setText(el('option', { attrs: { value: f } }),
     `me.subs.frequency.${f}`)));
   $('sub-kind').addEventListener('change', fillTargets);

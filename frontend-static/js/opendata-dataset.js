@@ -1,7 +1,7 @@
 // A dataset page: metadata, quality score, resources, a preview of the first 100 rows with a
 // bar chart of a numeric column, copy-paste API examples and the update history.
 
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { LANG_CHANGE_EVENT } from './layout.js';
 
@@ -129,6 +129,19 @@ function resourceItem(r) {
   return li;
 }
 
+/** Subscribes the signed-in person to this dataset's updates, told at once in My Government. */
+async function subscribe() {
+  const status = document.getElementById('subscribe-status');
+  try {
+    await api('POST', '/api/me/subscriptions', { kind: 'dataset', target: name, frequency: 'immediate' });
+    status.textContent = t('od.subscribe.done');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) status.textContent = t('od.subscribe.signIn');
+    else if (err instanceof ApiError && err.status === 409) status.textContent = t('od.subscribe.already');
+    else status.textContent = t('od.subscribe.failed');
+  }
+}
+
 async function load() {
   const status = document.getElementById('status');
   try {
@@ -167,4 +180,5 @@ async function load() {
 }
 
 document.addEventListener(LANG_CHANGE_EVENT, load);
+document.getElementById('subscribe').addEventListener('click', subscribe);
 load();

@@ -3,7 +3,7 @@ package org.onestop.mygov.subscriptions;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a subscription follows; its target is a record type code, a department id, a category code or a dataset id. */
+/** What a subscription follows; its target is a record type code, a department id, a category code or a dataset name. */
 public enum TargetKind {
     RECORD("record"),
     DISCLOSURE_DEPARTMENT("disclosure_department"),

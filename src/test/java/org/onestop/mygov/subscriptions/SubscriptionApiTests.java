@@ -66,8 +66,8 @@ class SubscriptionApiTests {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("mygov.target");
         me.post("/api/me/subscriptions", Map.of("kind", "disclosure_category", "target", "no-such-category", "frequency", "daily"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("mygov.target");
-        me.post("/api/me/subscriptions", Map.of("kind", "dataset", "target", "air-quality", "frequency", "daily"))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("mygov.kind-unavailable");
+        me.post("/api/me/subscriptions", Map.of("kind", "dataset", "target", "no-such-dataset", "frequency", "daily"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("mygov.target");
         me.post("/api/me/subscriptions", Map.of("kind", "record")).expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(2);
         me.get("/api/me/subscriptions").expectBody().jsonPath("$.length()").isEqualTo(0);
@@ -99,9 +99,9 @@ class SubscriptionApiTests {
     }
 
     @Test
-    void offersAvailableKindsWithoutDatasets() {
+    void offersEveryKindNowThatEachHasASource() {
         fixture.citizen("sa_opts").client().get("/api/me/subscriptions/options").expectStatus().isOk().expectBody()
-                .jsonPath("$.kinds.length()").isEqualTo(4)
+                .jsonPath("$.kinds.length()").isEqualTo(5)
                 .jsonPath("$.recordTypes.length()").isEqualTo(7)
                 .jsonPath("$.categories[0].value").isEqualTo("regulation");
     }
