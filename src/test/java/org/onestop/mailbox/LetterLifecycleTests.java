@@ -94,7 +94,9 @@ class LetterLifecycleTests {
                     f.civilId + " mailbox.letter.opinion_added",
                     f.clerkId + " mailbox.letter.noted",
                     f.hrssId + " mailbox.letter.replied",
-                    writer.id() + " mailbox.letter.rated");
+                    writer.id() + " mailbox.letter.rated",
+                    // the clerk opening the case above: staff reading a citizen's letter is audited too
+                    f.clerkId + " personal_record.viewed");
 
             String topic = "user:" + writer.id();
             ws.awaitFrames(frames -> ws.events(topic).size() >= 6);

@@ -29,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Input robustness of every write endpoint: each route the application maps is sent its valid
  * sample and then malformed JSON, wrong types, huge strings, Unicode edge cases, SQL and markup
  * payloads, lying uploads and hostile path variables (see {@link FuzzCases}), as a role that may
- * call it. No answer may be a 5xx; every refusal is problem+json; and a refused request must leave
+ * call it. No answer may be a 5xx; every refusal is problem+json (Open311 and CKAN answer in their
+ * own standard error forms); and a refused request must leave
  * every table and the file store exactly as they were ({@link StoredData}).
  * <p>
  * The values come from a seeded generator: the seed is printed, and {@code -Dfuzz.seed=N} repeats
@@ -161,11 +162,17 @@ class WriteEndpointFuzzTests {
             }
             MediaType type = result.getResponseHeaders().getContentType();
             boolean open311 = c.route().template().startsWith("/open311/");
+            boolean ckan = c.route().template().startsWith("/api/3/action/");
             boolean problem = type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             if (!problem && c.description().startsWith("path ") && body.isEmpty()) {
                 // Spring Security's firewall refuses encoded %, / and control characters in the path
                 // with a bare 400 before any handler runs: counted, not failed (see the report).
                 firewalled++;
+            } else if (ckan) {
+                // The CKAN Action API answers in CKAN's own envelope, as its clients expect.
+                if (!body.contains("\"success\":false") || !body.contains("\"__type\"")) {
+                    failures.add("refusal not a CKAN error envelope " + shown);
+                }
             } else if (!open311 && !problem) {
                 failures.add("refusal not problem+json (" + type + ") " + shown);
             }
@@ -175,7 +182,8 @@ class WriteEndpointFuzzTests {
     /** The actor from the table, or the first actor the route does not refuse outright (401/403). */
     private String caller(WriteRoutes.Route route, FuzzWorld world, FuzzCase sample) {
         String key = route.key();
-        if (route.template().startsWith("/api/auth/") || route.template().startsWith("/open311/")) {
+        if (route.template().startsWith("/api/auth/") || route.template().startsWith("/open311/")
+                || route.template().startsWith("/api/3/action/")) {
             return "guest";
         }
         for (var entry : CALLERS.entrySet()) {
