@@ -53,9 +53,10 @@ class DownloadsAndUploadsTests {
         assertThat(downloads).extracting(RouteList.Route::pattern).as("download routes; a new one needs its file in AccessWorld")
                 .containsExactlyInAnyOrder("/api/mailbox/letters/{id}/attachments/{attachmentId}",
                         "/api/consultations/{id}/attachments/{attachmentId}", "/api/applications/{id}/materials/{materialId}",
-                        "/api/disclosure/requests/{id}/files/{fileId}");
+                        "/api/disclosure/requests/{id}/files/{fileId}", "/api/disclosure/documents/{id}/attachments/{attachmentId}");
         for (RouteList.Route route : downloads) {
-            Caller owner = route.pattern().startsWith("/api/consultations") ? Caller.ANONYMOUS : Caller.CITIZEN;
+            Caller owner = route.pattern().startsWith("/api/consultations") || route.pattern().startsWith("/api/disclosure/documents")
+                    ? Caller.ANONYMOUS : Caller.CITIZEN;
             var result = world.client(owner, route.pattern()).get(world.path(route.pattern())).expectStatus().isOk()
                     .expectBody().returnResult();
             var headers = result.getResponseHeaders();
