@@ -3,24 +3,12 @@
 // DOM, time and user helpers come from inquiry-common.js.
 
 import './disclosure-request-i18n.js';
-import { hasKey, t } from './i18n.js';
-import { currentUser, el, hasRole, loginHref, setBilingual, setText } from './inquiry-common.js';
+import { codeLabel as label, el, hasRole, setBilingual, setText } from './inquiry-common.js';
+
+export { idFromQuery, requireUser, codeLabel as label } from './inquiry-common.js';
 
 export const DELIVERIES = ['electronic', 'paper', 'pickup'];
 export const OUTCOMES = ['disclosed', 'partially_disclosed', 'not_held', 'refused'];
-
-/** The numeric id in ?id=, or null. */
-export function idFromQuery() {
-  const raw = new URLSearchParams(window.location.search).get('id');
-  return raw && /^\d{1,18}$/.test(raw) ? raw : null;
-}
-
-/** The signed-in user; anyone signed out is sent to the login page (resolves to null then). */
-export async function requireUser() {
-  const user = await currentUser();
-  if (!user) window.location.replace(loginHref());
-  return user;
-}
 
 export function isApplicant(user) {
   return hasRole(user, 'citizen', 'enterprise');
@@ -28,19 +16,6 @@ export function isApplicant(user) {
 
 export function isHandler(user) {
   return hasRole(user, 'official', 'admin');
-}
-
-/** A label from a key family (dreq.status, dreq.outcome, …), falling back to the raw code. */
-export function label(prefix, code, className = '') {
-  const key = `${prefix}.${code}`;
-  const node = el('span', { className });
-  if (hasKey(key)) {
-    node.setAttribute('data-i18n', key);
-    node.textContent = t(key);
-  } else {
-    node.textContent = String(code || '');
-  }
-  return node;
 }
 
 export function statusBadge(status) {

@@ -471,3 +471,29 @@ export function keepInUrl(params) {
   const search = params.toString();
   window.history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
 }
+
+/** The numeric id in ?id=, or null. */
+export function idFromQuery() {
+  const raw = new URLSearchParams(window.location.search).get('id');
+  return raw && /^\d{1,18}$/.test(raw) ? raw : null;
+}
+
+/** The signed-in user; anyone signed out is sent to the login page (resolves to null then). */
+export async function requireUser() {
+  const user = await currentUser();
+  if (!user) window.location.replace(loginHref());
+  return user;
+}
+
+/** A label from a key family (e.g. sh.status, dreq.outcome), falling back to the raw code. */
+export function codeLabel(prefix, code, className = '') {
+  const key = `${prefix}.${code}`;
+  const node = el('span', { className });
+  if (hasKey(key)) {
+    node.setAttribute('data-i18n', key);
+    node.textContent = t(key);
+  } else {
+    node.textContent = String(code ?? '');
+  }
+  return node;
+}

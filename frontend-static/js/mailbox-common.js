@@ -4,26 +4,15 @@
 
 import './mailbox-i18n.js';
 import { hasKey, t } from './i18n.js';
-import { currentUser, el, hasRole, loginHref, setBilingual, setText, timeNode } from './inquiry-common.js';
+import { el, hasRole, setBilingual, setText, timeNode } from './inquiry-common.js';
+
+export { idFromQuery, requireUser } from './inquiry-common.js';
 
 export const KINDS = ['consultation', 'help', 'suggestion', 'criticism', 'complaint'];
 /** A petition (网上信访) makes a request of an organ: a consultation is not one (the server's Petitions). */
 export const PETITION_KINDS = ['help', 'suggestion', 'criticism', 'complaint'];
 export const CONTACTS = ['phone', 'sms', 'email', 'none'];
 export const STAFF_ROLES = ['mailbox_clerk', 'official', 'supervisor', 'admin'];
-
-/** The numeric id in ?id=, or null. */
-export function idFromQuery() {
-  const raw = new URLSearchParams(window.location.search).get('id');
-  return raw && /^\d{1,18}$/.test(raw) ? raw : null;
-}
-
-/** The signed-in user; anyone signed out is sent to the login page (resolves to null then). */
-export async function requireUser() {
-  const user = await currentUser();
-  if (!user) window.location.replace(loginHref());
-  return user;
-}
 
 export function isWriter(user) {
   return hasRole(user, 'citizen', 'enterprise');

@@ -4,24 +4,13 @@
 
 import './servicehall-i18n.js';
 import { api, ApiError } from './api.js';
-import { currentLang, hasKey, t } from './i18n.js';
-import { currentUser, el, hasRole, loginHref, setBilingual, setText, timeNode } from './inquiry-common.js';
+import { currentLang, t } from './i18n.js';
+import { codeLabel as labelFor, el, hasRole, setBilingual, setText, timeNode } from './inquiry-common.js';
 import { labelNode } from './form-engine.js';
 
+export { idFromQuery, requireUser, codeLabel as labelFor } from './inquiry-common.js';
+
 export const STATUSES = ['draft', 'submitted', 'accepted', 'supplement_requested', 'approved', 'rejected', 'completed'];
-
-/** The numeric id in ?id=, or null. */
-export function idFromQuery() {
-  const raw = new URLSearchParams(window.location.search).get('id');
-  return raw && /^\d{1,18}$/.test(raw) ? raw : null;
-}
-
-/** The signed-in user; anyone signed out is sent to the login page (resolves to null then). */
-export async function requireUser() {
-  const user = await currentUser();
-  if (!user) window.location.replace(loginHref());
-  return user;
-}
 
 export function isApplicant(user) {
   return hasRole(user, 'citizen', 'enterprise');
@@ -29,19 +18,6 @@ export function isApplicant(user) {
 
 export function isReviewer(user) {
   return hasRole(user, 'official', 'admin');
-}
-
-/** A label from a key family, falling back to the raw code. */
-export function labelFor(prefix, code, className = '') {
-  const key = `${prefix}.${code}`;
-  const node = el('span', { className });
-  if (hasKey(key)) {
-    node.setAttribute('data-i18n', key);
-    node.textContent = t(key);
-  } else {
-    node.textContent = String(code ?? '');
-  }
-  return node;
 }
 
 export function statusBadge(status) {
