@@ -6,6 +6,7 @@ import java.util.Map;
 import org.onestop.live.LivePublisher;
 import org.onestop.live.UserTopicPolicy;
 import org.onestop.platform.AuditTrail;
+import org.onestop.privacy.PersonalDataMasker;
 import org.onestop.security.PortalUser;
 import org.onestop.web.PlainText;
 import org.onestop.web.ProblemException;
@@ -68,7 +69,9 @@ class Moderation {
             if (!q.status().equals("pending")) {
                 return Mono.error(ProblemException.state("question_status"));
             }
-            String text = edited == null || edited.isEmpty() ? q.text() : edited;
+            // What goes public never carries a phone or ID number, an address or an introduced name
+            // the asker wrote; the original stays with the moderators and in the audit entry.
+            String text = PersonalDataMasker.mask(edited == null || edited.isEmpty() ? q.text() : edited).text();
             if (!text.equals(q.originalText())) {
                 detail.put("originalText", q.originalText());
                 detail.put("publishedText", text);

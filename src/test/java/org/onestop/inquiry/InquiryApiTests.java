@@ -41,6 +41,21 @@ class InquiryApiTests {
     }
 
     @Test
+    void publishedQuestionHidesThePhoneIdNumberAndAddressTheAskerWrote() {
+        InquiryFixture f = live();
+        PortalClient a = f.citizen(app, "p");
+        long q = f.ask(a, "我叫张三，电话13812345678，身份证号370202199001011234，住在市南区香港中路10号2单元301室，失业金怎么领？");
+        f.approve(q);
+
+        String published = db.sql("SELECT text FROM inquiry_question WHERE id = :id").bind("id", q)
+                .map(r -> r.get(0, String.class)).one().block(java.time.Duration.ofSeconds(5));
+        assertThat(published).doesNotContain("13812345678", "370202199001011234", "张三", "2单元301室").contains("失业金怎么领");
+        String original = db.sql("SELECT original_text FROM inquiry_question WHERE id = :id").bind("id", q)
+                .map(r -> r.get(0, String.class)).one().block(java.time.Duration.ofSeconds(5));
+        assertThat(original).contains("13812345678");
+    }
+
+    @Test
     void votingIsIdempotentAndRemovable() {
         InquiryFixture f = live();
         PortalClient a = f.citizen(app, "a");

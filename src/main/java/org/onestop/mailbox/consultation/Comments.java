@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.onestop.inquiry.screening.Screening;
 import org.onestop.inquiry.screening.SensitiveWords;
+import org.onestop.privacy.PersonalDataMasker;
 import org.onestop.security.PortalUser;
 import org.onestop.security.RedisBuckets;
 import org.onestop.web.PageQuery;
@@ -127,8 +128,9 @@ class Comments {
                         .collectList());
     }
 
+    /** The public view: phone and ID numbers, addresses and introduced names in the text are masked. */
     static ConsultationViews.PublicComment published(CommentStore.Row c) {
-        return new ConsultationViews.PublicComment(c.id(), c.text(), c.anonymous() ? ConsultationViews.ANONYMOUS : c.authorName(),
+        return new ConsultationViews.PublicComment(c.id(), PersonalDataMasker.mask(c.text()).text(), c.anonymous() ? ConsultationViews.ANONYMOUS : c.authorName(),
                 c.anonymous(), c.submittedAt(), c.reviewedAt(), c.decision(), c.decisionReason());
     }
 

@@ -47,7 +47,7 @@ class ConsultationLifecycleTests {
         PortalClient li = f.citizen("li");
         long adoptedOne = f.comment(wang, id, "建议将灵活就业人员纳入补贴范围。", false);
         long rejectedOne = f.comment(li, id, "与本办法无关的广告内容", false);
-        long anonymousOne = f.comment(li, id, "建议明确补贴申领的办理时限。", true);
+        long anonymousOne = f.comment(li, id, "建议明确补贴申领的办理时限。有问题可打我电话13912345678。", true);
         assertThat(f.comments(anyone, id, "")).as("nothing is public before review").isEmpty();
 
         f.moderator.post("/api/consultations/comments/" + adoptedOne + "/approve", Map.of()).expectStatus().isOk()
@@ -63,6 +63,8 @@ class ConsultationLifecycleTests {
         assertThat(published.get(0).path("author").asString()).isEqualTo("网友" + f.prefix + "_wang");
         assertThat(published.get(1).path("author").asString()).isEqualTo("匿名");
         assertThat(published.toString()).doesNotContain("与本办法无关").doesNotContain(f.prefix + "_li");
+        assertThat(published.get(1).path("text").asString()).as("personal data is masked in public")
+                .startsWith("建议明确补贴申领的办理时限。").doesNotContain("13912345678");
         List<JsonNode> mine = ConsultationFixture.json(li.get("/api/consultations/" + id + "/comments/mine").expectStatus().isOk())
                 .valueStream().toList();
         assertThat(mine).filteredOn(c -> c.path("id").asLong() == rejectedOne).singleElement()
