@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import org.onestop.security.PortalUser;
 import org.onestop.web.PageQuery;
 import org.onestop.web.PageResponse;
-import org.onestop.web.ProblemException;
 import org.onestop.platform.storage.Downloads;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -42,75 +41,71 @@ class ApplicationController {
         this.receipts = receipts;
     }
 
-    static Mono<PortalUser> user() {
-        return PortalUser.current().switchIfEmpty(Mono.error(ProblemException::unauthenticated));
-    }
-
     @PostMapping("/api/applications")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ApplicationViews.Detail> create(@RequestBody ApplicationViews.NewRequest body) {
-        return user().flatMap(u -> applications.create(body, u));
+        return PortalUser.required().flatMap(u -> applications.create(body, u));
     }
 
     @GetMapping("/api/applications/mine")
     Mono<PageResponse<ApplicationViews.Summary>> mine(@RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return user().flatMap(u -> applications.mine(u, status, PageQuery.of(page, size)));
+        return PortalUser.required().flatMap(u -> applications.mine(u, status, PageQuery.of(page, size)));
     }
 
     @GetMapping("/api/applications/{id}")
     Mono<ApplicationViews.Detail> detail(@PathVariable long id) {
-        return user().flatMap(u -> access.view(id, u)).flatMap(details::detail);
+        return PortalUser.required().flatMap(u -> access.view(id, u)).flatMap(details::detail);
     }
 
     @PutMapping("/api/applications/{id}/data")
     Mono<ApplicationViews.Detail> save(@PathVariable long id, @RequestBody ApplicationViews.DataRequest body) {
-        return user().flatMap(u -> applications.saveData(id, body, u));
+        return PortalUser.required().flatMap(u -> applications.saveData(id, body, u));
     }
 
     @PostMapping("/api/applications/{id}/submit")
     Mono<ApplicationViews.Detail> submit(@PathVariable long id) {
-        return user().flatMap(u -> applications.submit(id, u, false));
+        return PortalUser.required().flatMap(u -> applications.submit(id, u, false));
     }
 
     @PostMapping("/api/applications/{id}/resubmit")
     Mono<ApplicationViews.Detail> resubmit(@PathVariable long id) {
-        return user().flatMap(u -> applications.submit(id, u, true));
+        return PortalUser.required().flatMap(u -> applications.submit(id, u, true));
     }
 
     @DeleteMapping("/api/applications/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable long id) {
-        return user().flatMap(u -> applications.delete(id, u));
+        return PortalUser.required().flatMap(u -> applications.delete(id, u));
     }
 
     @PostMapping(path = "/api/applications/{id}/materials/{code}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ApplicationViews.MaterialView> upload(@PathVariable long id, @PathVariable String code,
             @RequestBody Flux<PartEvent> parts) {
-        return user().flatMap(u -> uploads.upload(id, code, parts, u));
+        return PortalUser.required().flatMap(u -> uploads.upload(id, code, parts, u));
     }
 
     @DeleteMapping("/api/applications/{id}/materials/{materialId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> deleteMaterial(@PathVariable long id, @PathVariable long materialId) {
-        return user().flatMap(u -> uploads.delete(id, materialId, u));
+        return PortalUser.required().flatMap(u -> uploads.delete(id, materialId, u));
     }
 
     @GetMapping("/api/applications/{id}/materials/{materialId}")
     Mono<ResponseEntity<Resource>> material(@PathVariable long id, @PathVariable long materialId) {
-        return user().flatMap(u -> uploads.download(id, materialId, u)).map(d -> Downloads.attachment(
+        return PortalUser.required().flatMap(u -> uploads.download(id, materialId, u)).map(d -> Downloads.attachment(
                 d.material().fileName(), d.material().contentType(), d.material().size(), d.file()));
     }
 
     @GetMapping("/api/applications/{id}/receipt")
     Mono<ApplicationViews.Receipt> receipt(@PathVariable long id) {
-        return user().flatMap(u -> receipts.receipt(id, u));
+        return PortalUser.required().flatMap(u -> receipts.receipt(id, u));
     }
 
     @GetMapping("/api/applications/{id}/result")
     Mono<ResponseEntity<byte[]>> result(@PathVariable long id) {
-        return user().flatMap(u -> receipts.result(id, u)).map(r -> {
+        return PortalUser.required().flatMap(u -> receipts.result(id, u)).map(r -> {
             byte[] html = r.html().getBytes(StandardCharsets.UTF_8);
             return Downloads.attachment(r.fileName(), new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), html.length, html);
         });

@@ -1,6 +1,7 @@
 package org.onestop.application;
 
 import java.util.List;
+import org.onestop.security.PortalUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,23 +24,23 @@ class EnterpriseController {
 
     @GetMapping("/api/enterprise/members")
     Mono<List<EnterpriseMembers.Member>> members() {
-        return ApplicationController.user().flatMap(members::members);
+        return PortalUser.required().flatMap(members::members);
     }
 
     @PostMapping("/api/enterprise/members")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<EnterpriseMembers.Member> grant(@RequestBody EnterpriseMembers.GrantRequest body) {
-        return ApplicationController.user().flatMap(u -> members.grant(u, body));
+        return PortalUser.required().flatMap(u -> members.grant(u, body));
     }
 
     @DeleteMapping("/api/enterprise/members/{accountId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> revoke(@PathVariable long accountId) {
-        return ApplicationController.user().flatMap(u -> members.revoke(u, accountId));
+        return PortalUser.required().flatMap(u -> members.revoke(u, accountId));
     }
 
     @GetMapping("/api/enterprise/memberships")
     Mono<List<EnterpriseMembers.Membership>> memberships() {
-        return ApplicationController.user().flatMap(members::memberships);
+        return PortalUser.required().flatMap(members::memberships);
     }
 }

@@ -1,7 +1,6 @@
 package org.onestop.application;
 
 import org.onestop.security.PortalUser;
-import org.onestop.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,7 +32,7 @@ class FormController {
     /** The body is {@code {definition: {...}}}; the answer is the new version. */
     @PutMapping("/api/admin/services/{code}/form")
     Mono<FormView> save(@PathVariable String code, @RequestBody JsonNode body) {
-        return PortalUser.current().switchIfEmpty(Mono.error(ProblemException::unauthenticated))
+        return PortalUser.required()
                 .flatMap(admin -> forms.save(code, body.path("definition"), admin))
                 .flatMap(f -> forms.service(code)
                         .map(s -> new FormView(s.code(), s.nameZh(), s.nameEn(), f.version(), f.json())));

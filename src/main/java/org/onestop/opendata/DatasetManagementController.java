@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.onestop.security.PortalUser;
-import org.onestop.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,27 +38,24 @@ class DatasetManagementController {
 
     @GetMapping("/api/opendata/manage/datasets")
     Mono<List<Owned>> mine() {
-        return user().flatMap(management::mine).map(list -> list.stream()
+        return PortalUser.required().flatMap(management::mine).map(list -> list.stream()
                 .map(d -> new Owned(OpenDataViews.summary(d, Locale.CHINA), !QualityScore.onTime(d, clock.instant()))).toList());
     }
 
     @PostMapping("/api/opendata/manage/datasets")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<OpenDataViews.Summary> publish(@RequestBody DatasetManagement.Metadata body) {
-        return user().flatMap(u -> management.publish(u, body)).map(d -> OpenDataViews.summary(d, Locale.CHINA));
+        return PortalUser.required().flatMap(u -> management.publish(u, body)).map(d -> OpenDataViews.summary(d, Locale.CHINA));
     }
 
     @PutMapping("/api/opendata/manage/datasets/{name}")
     Mono<OpenDataViews.Summary> edit(@PathVariable String name, @RequestBody DatasetManagement.Metadata body) {
-        return user().flatMap(u -> management.edit(u, name, body)).map(d -> OpenDataViews.summary(d, Locale.CHINA));
+        return PortalUser.required().flatMap(u -> management.edit(u, name, body)).map(d -> OpenDataViews.summary(d, Locale.CHINA));
     }
 
     @PostMapping("/api/opendata/manage/datasets/{name}/updates")
     Mono<OpenDataViews.Summary> update(@PathVariable String name, @RequestBody UpdateNote body) {
-        return user().flatMap(u -> management.recordUpdate(u, name, body.summary())).map(d -> OpenDataViews.summary(d, Locale.CHINA));
+        return PortalUser.required().flatMap(u -> management.recordUpdate(u, name, body.summary())).map(d -> OpenDataViews.summary(d, Locale.CHINA));
     }
 
-    private static Mono<PortalUser> user() {
-        return PortalUser.current().switchIfEmpty(Mono.error(ProblemException::unauthenticated));
-    }
 }

@@ -3,8 +3,9 @@ package org.onestop.security;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Set;
-import reactor.core.publisher.Mono;
+import org.onestop.web.ProblemException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import reactor.core.publisher.Mono;
 
 /**
  * The signed-in account as kept in the (Redis-stored, hence serialisable) session. It holds only
@@ -29,5 +30,10 @@ public record PortalUser(long id, String username, String displayName, Set<Role>
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
                 .mapNotNull(auth -> auth.getPrincipal() instanceof PortalUser user ? user : null);
+    }
+
+    /** The caller of the current request; anonymous callers get a 401 problem. */
+    public static Mono<PortalUser> required() {
+        return current().switchIfEmpty(Mono.error(ProblemException::unauthenticated));
     }
 }

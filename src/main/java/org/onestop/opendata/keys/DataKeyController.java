@@ -46,25 +46,22 @@ class DataKeyController {
     @PostMapping("/api/opendata/keys")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<CreatedView> create(@Valid @RequestBody NewKey body) {
-        return user().flatMap(u -> keys.create(u.id(), body.name().strip()))
+        return PortalUser.required().flatMap(u -> keys.create(u.id(), body.name().strip()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.conflict("name", "opendata_key_limit", DataKeys.MAX_KEYS)))
                 .map(c -> new CreatedView(KeyView.of(c.key()), c.secret()));
     }
 
     @GetMapping("/api/opendata/keys")
     Mono<KeysView> list() {
-        return user().flatMap(u -> keys.of(u.id()).map(KeyView::of).collectList()
+        return PortalUser.required().flatMap(u -> keys.of(u.id()).map(KeyView::of).collectList()
                 .zipWith(keys.usage(u.id()).collectList(), KeysView::new));
     }
 
     @DeleteMapping("/api/opendata/keys/{id}")
     Mono<KeyView> revoke(@PathVariable long id) {
-        return user().flatMap(u -> keys.revoke(u.id(), id))
+        return PortalUser.required().flatMap(u -> keys.revoke(u.id(), id))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("key", id)))
                 .map(KeyView::of);
     }
 
-    private static Mono<PortalUser> user() {
-        return PortalUser.current().switchIfEmpty(Mono.error(ProblemException::unauthenticated));
-    }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.onestop.security.PortalUser;
-import org.onestop.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,25 +54,22 @@ class DataRequestController {
     @PostMapping("/api/opendata/requests")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<View> submit(@Valid @RequestBody NewRequest body) {
-        return user().flatMap(u -> requests.submit(u, body)).map(View::of);
+        return PortalUser.required().flatMap(u -> requests.submit(u, body)).map(View::of);
     }
 
     @GetMapping("/api/opendata/requests/mine")
     Mono<List<View>> mine() {
-        return user().flatMapMany(requests::mine).map(View::of).collectList();
+        return PortalUser.required().flatMapMany(requests::mine).map(View::of).collectList();
     }
 
     @GetMapping("/api/opendata/requests/inbox")
     Mono<List<View>> inbox() {
-        return user().flatMapMany(requests::inbox).map(View::of).collectList();
+        return PortalUser.required().flatMapMany(requests::inbox).map(View::of).collectList();
     }
 
     @PostMapping("/api/opendata/requests/{id}/answer")
     Mono<View> answer(@PathVariable long id, @Valid @RequestBody Answer body) {
-        return user().flatMap(u -> requests.answer(u, id, body)).map(View::of);
+        return PortalUser.required().flatMap(u -> requests.answer(u, id, body)).map(View::of);
     }
 
-    private static Mono<PortalUser> user() {
-        return PortalUser.current().switchIfEmpty(Mono.error(ProblemException::unauthenticated));
-    }
 }
