@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.onestop.platform.AuditTrail;
 import org.onestop.security.PortalUser;
-import org.onestop.security.Role;
 import org.onestop.web.FieldProblem;
 import org.onestop.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,9 +28,11 @@ class DatasetManagement {
     private final AuditTrail audit;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final DatasetOwners owners;
 
     DatasetManagement(DatasetStore store, DatasetWriter writer, DatabaseClient db, AuditTrail audit, TransactionalOperator tx,
-            Clock clock) {
+            Clock clock, DatasetOwners owners) {
+        this.owners = owners;
         this.store = store;
         this.writer = writer;
         this.db = db;
@@ -95,17 +96,11 @@ class DatasetManagement {
     }
 
     private Mono<Dataset> owned(PortalUser official, String name) {
-        long department = department(official);
-        return store.byName(name)
-                .filter(d -> official.has(Role.ADMIN) || d.publisher().id() == department)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("dataset", name)));
+        return owners.owned(official, name);
     }
 
     private static long department(PortalUser user) {
-        if (!(user.has(Role.OFFICIAL) || user.has(Role.ADMIN)) || user.departmentId() == null) {
-            throw ProblemException.forbidden();
-        }
-        return user.departmentId();
+        return DatasetOwners.department(user);
     }
 
     private static void check(Metadata m, boolean creating) {

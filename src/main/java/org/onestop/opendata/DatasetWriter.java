@@ -77,6 +77,39 @@ public class DatasetWriter {
         return db.sql("UPDATE opendata_resource SET api_url = :url WHERE id = :id").bind("url", url).bind("id", resourceId).then();
     }
 
+    /** The position after the dataset's last resource. */
+    public Mono<Integer> nextPosition(long datasetId) {
+        return db.sql("SELECT coalesce(max(position), -1) + 1 FROM opendata_resource WHERE dataset_id = :d")
+                .bind("d", datasetId).map(r -> r.get(0, Integer.class)).one();
+    }
+
+    /** Points a file resource at a new stored file and (when tabular) its new datastore table. */
+    public Mono<Void> replaceFile(long resourceId, StoredFile file, String table, List<DatastoreField> fields, Long rows, Instant at) {
+        var spec = db.sql("""
+                UPDATE opendata_resource SET storage_key = :key, byte_size = :size, digest = :digest, datastore_table = :table,
+                    datastore_fields = :fields, row_count = :rows, updated_at = :at
+                WHERE id = :id""")
+                .bind("key", file.key()).bind("size", file.size()).bind("digest", file.digest()).bind("at", at).bind("id", resourceId);
+        spec = table == null
+                ? spec.bindNull("table", String.class).bindNull("fields", Json.class)
+                : spec.bind("table", table).bind("fields", Json.of(store.fieldsJson(fields)));
+        spec = rows == null ? spec.bindNull("rows", Long.class) : spec.bind("rows", rows);
+        return spec.then();
+    }
+
+    /** Deletes a resource and the API resources that query it; returns how many rows went. */
+    public Mono<Long> deleteResource(long datasetId, long resourceId) {
+        return db.sql("""
+                DELETE FROM opendata_resource
+                WHERE dataset_id = :d AND (id = :id OR api_url = '/api/3/action/datastore_search?resource_id=' || :id)""")
+                .bind("d", datasetId).bind("id", resourceId).fetch().rowsUpdated();
+    }
+
+    /** Marks the dataset's data as updated: it is on time again. */
+    public Mono<Void> touch(long datasetId, Instant at) {
+        return db.sql("UPDATE opendata_dataset SET updated_at = :at WHERE id = :id").bind("at", at).bind("id", datasetId).then();
+    }
+
     public Mono<Void> recordUpdate(long datasetId, Instant at, String summary, Long actorId) {
         var spec = db.sql("INSERT INTO opendata_update (dataset_id, at, summary, actor_id) VALUES (:d, :at, :s, :a)")
                 .bind("d", datasetId).bind("at", at).bind("s", summary);

@@ -188,6 +188,8 @@ final class FuzzCases {
             case "requests/id" -> ids.get("request");
             case "documents/id" -> ids.get("document");
             case "departments/id" -> ids.get("hrss");
+            case "datasets/name" -> world.dataset;
+            case "resources/id" -> ids.get("dataResource");
             default -> name.equals("format") ? "json" : "1";
         };
         return String.valueOf(v);

@@ -40,6 +40,8 @@ final class FuzzWorld {
     /** A service whose form the admin endpoint may change: not the one the applications use. */
     String formService;
     String openKey;
+    /** An HRSS dataset with one uploaded CSV resource ({@code ids.dataResource}). */
+    String dataset;
 
     FuzzWorld(ApplicationContext app, int port) {
         this.app = app;
@@ -81,6 +83,7 @@ final class FuzzWorld {
         consultation();
         disclosure();
         applications();
+        openData();
         PortalClient citizen = actor("citizen");
         ids.put("subscription", json(citizen.post("/api/me/subscriptions", Map.of("kind", "disclosure_department",
                 "target", String.valueOf(ids.get("hrss")), "frequency", "daily")).expectStatus().isCreated()).path("id").asLong());
@@ -165,6 +168,21 @@ final class FuzzWorld {
                 .expectStatus().isCreated()).path("id").asLong());
         ids.put("request", json(actor("citizen").post("/api/disclosure/requests", disclosureRequest()).expectStatus().isCreated())
                 .path("id").asLong());
+    }
+
+    private void openData() {
+        dataset = "fuzz-employment";
+        actor("official").post("/api/opendata/manage/datasets", Map.of("name", dataset, "title", "就业登记人数", "description",
+                "全市各区县就业登记人数统计。", "theme", "social", "keywords", List.of("就业"), "licence", "cc-by-4.0", "frequency", "monthly",
+                "spatial", "青岛市", "contactName", "数据联络员", "contactEmail", "hrss@data.onestop.example.cn")).expectStatus().isCreated();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("name", "就业登记人数（CSV）");
+        body.part("format", "CSV");
+        body.part("file", "区县,人数\n市南区,120\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).filename("就业.csv")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM);
+        ids.put("dataResource", json(actor("official").http().post().uri("/api/opendata/manage/datasets/" + dataset + "/resources")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated()).path("id").asLong());
     }
 
     Map<String, Object> disclosureRequest() {

@@ -64,6 +64,9 @@ final class SampleBodies {
                     "title", "建议增设社保自助终端", "body", "社区没有自助终端，办事要跑很远。", "location", "市南区",
                     "consentToPublish", true, "contactPreference", "sms")));
         }
+        if (route.template().startsWith("/api/opendata/manage/") && route.template().endsWith("/resources")) {
+            return Map.of("name", "就业登记人数（CSV）", "format", "CSV");
+        }
         if (route.template().endsWith("/reply")) {
             return Map.of("outcome", "disclosed", "text", "经审查，您申请的信息予以公开，详见附件。");
         }
@@ -75,7 +78,7 @@ final class SampleBodies {
         if (route.template().startsWith("/api/mailbox/")) {
             return "attachments";
         }
-        return route.template().contains("/materials/") ? "file" : "files";
+        return route.template().contains("/materials/") || route.template().startsWith("/api/opendata/") ? "file" : "files";
     }
 
     /** The Open311 form of a service request (the GeoReport v2 fields). */

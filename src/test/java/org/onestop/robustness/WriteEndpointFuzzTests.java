@@ -61,6 +61,7 @@ class WriteEndpointFuzzTests {
             "/api/applications", "citizen",
             "/api/enterprise/", "enterprise",
             "/api/me/", "citizen",
+            "/api/opendata/manage/", "official",
             "/api/admin/", "admin");
 
     @LocalServerPort

@@ -181,7 +181,8 @@ final class AccessWorld {
                 : pattern.startsWith("/api/opendata/keys") ? "dataKey"
                 : "";
         String key = switch (variable) {
-            case "id", "name", "resourceId" -> area;
+            case "id" -> pattern.startsWith("/api/opendata/manage/datasets/{name}/resources/") ? "resource" : area;
+            case "name", "resourceId" -> area;
             case "format" -> "format";
             case "attachmentId" -> area + "Attachment";
             case "materialId" -> "material";

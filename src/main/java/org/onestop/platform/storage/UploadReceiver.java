@@ -64,7 +64,8 @@ public class UploadReceiver {
         });
     }
 
-    private static Throwable translate(Throwable e) {
+    /** A multipart read error as the problem the client gets: too large (413) or malformed (400). */
+    public static Throwable translate(Throwable e) {
         if (e instanceof DataBufferLimitException) {
             return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", List.of(), List.of(), null);
         }

@@ -1,0 +1,84 @@
+package org.onestop.opendata.upload;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.onestop.opendata.datastore.FieldType;
+
+/**
+ * Infers a column's type from every value in it: the narrowest type that all non-empty values fit,
+ * among int, numeric, date and timestamp, else text. Numbers with leading zeros (area codes,
+ * postcodes, ID numbers) stay text, as do integers too long for a bigint, so nothing a department
+ * published changes when it is loaded. A column with no values at all is text.
+ */
+final class ColumnTypes {
+
+    private static final Pattern INT = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+    private static final Pattern NUMERIC = Pattern.compile("-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?");
+
+    private boolean integer = true;
+    private boolean numeric = true;
+    private boolean date = true;
+    private boolean timestamp = true;
+    private boolean seen;
+
+    void accept(String value) {
+        if (value.isEmpty()) {
+            return;
+        }
+        seen = true;
+        if (integer && !INT.matcher(value).matches()) {
+            integer = false;
+        }
+        if (numeric && !NUMERIC.matcher(value).matches()) {
+            numeric = false;
+        }
+        if ((date || timestamp) && !isDate(value)) {
+            date = false;
+            timestamp = timestamp && isTimestamp(value);
+        }
+    }
+
+    FieldType type() {
+        if (!seen) {
+            return FieldType.TEXT;
+        }
+        if (integer) {
+            return FieldType.INT;
+        }
+        if (numeric) {
+            return FieldType.NUMERIC;
+        }
+        if (date) {
+            return FieldType.DATE;
+        }
+        return timestamp ? FieldType.TIMESTAMP : FieldType.TEXT;
+    }
+
+    private static boolean isDate(String value) {
+        if (!DATE.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTimestamp(String value) {
+        if (!TIMESTAMP.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            LocalDateTime.parse(value.replace(' ', 'T'));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
