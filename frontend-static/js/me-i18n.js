@@ -23,6 +23,7 @@ Object.assign(dictionary['zh-CN'], {
   'me.kind.mygov.records': '个人记录',
   'me.kind.mygov.digest': '订阅摘要',
   'me.kind.application.status': '办事进度',
+  'me.kind.opendata.overdue': '数据更新提醒',
   'me.kind.other': '通知',
 
   'me.applications.heading': '我的办事',
@@ -116,6 +117,7 @@ Object.assign(dictionary.en, {
   'me.kind.mygov.records': 'Personal records',
   'me.kind.mygov.digest': 'Subscription digest',
   'me.kind.application.status': 'Application progress',
+  'me.kind.opendata.overdue': 'Dataset update reminder',
   'me.kind.other': 'Notice',
 
   'me.applications.heading': 'My applications',

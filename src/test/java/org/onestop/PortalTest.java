@@ -24,7 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "onestop.storage.dir=target/test-files",
         // A small outbox makes a stalled viewer overflow quickly; a short poll makes catch-up quick.
         "onestop.live.outbox-capacity=128",
-        "onestop.live.poll-interval=500ms"})
+        "onestop.live.poll-interval=500ms",
+        // Tests run the overdue scan themselves; a timer firing mid-suite would alert officials at random.
+        "onestop.opendata.overdue-scan-interval=0"})
 @ExtendWith(IsolatedData.class)
 public @interface PortalTest {
 }

@@ -1,6 +1,7 @@
 package org.onestop.account;
 
 import java.util.Collection;
+import org.onestop.security.Role;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,11 @@ public class AccountDirectory {
         return store.findById(userId)
                 .filter(a -> a.kind() == AccountKind.CITIZEN && a.enabled() && a.idNumber() != null)
                 .map(Account::idNumber);
+    }
+
+    /** Ids of the enabled officials of the department: the people told of its own business. */
+    public Flux<Long> officialsOf(long departmentId) {
+        return store.enabledWithRole(departmentId, Role.OFFICIAL);
     }
 
     public Flux<StaffCard> cards(Collection<Long> ids) {

@@ -53,6 +53,17 @@ class AccountStore {
         return db.sql("SELECT count(*) FROM app_user").map(row -> row.get(0, Long.class)).one();
     }
 
+    /** Ids of the enabled accounts of the department that hold the role. */
+    Flux<Long> enabledWithRole(long departmentId, Role role) {
+        return db.sql("""
+                        SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = :role
+                        WHERE u.department_id = :department AND u.enabled ORDER BY u.id""")
+                .bind("role", role.code())
+                .bind("department", departmentId)
+                .map(row -> row.get(0, Long.class))
+                .all();
+    }
+
     Mono<Boolean> usernameTaken(String username) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(username) = lower(:username))")
                 .bind("username", username)

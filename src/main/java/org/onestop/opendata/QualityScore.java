@@ -1,5 +1,6 @@
 package org.onestop.opendata;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,12 +33,22 @@ public record QualityScore(int total, List<Part> parts) {
 
     /** Whether the last update is within the promised period plus half of it. */
     public static boolean onTime(Dataset d, Instant now) {
+        Instant due = dueAt(d);
+        return due == null || now.isBefore(due);
+    }
+
+    /**
+     * The instant from which the dataset is overdue: its last update plus the promised period
+     * (counted in city dates, so a month is a calendar month) plus half that period of grace.
+     * Null when no period is promised. Overdue alerts are keyed by it, so one lapse is one instant.
+     */
+    public static Instant dueAt(Dataset d) {
         if (d.frequency().period() == null) {
-            return true;
+            return null;
         }
         var updated = d.updatedAt().atZone(CITY);
         var due = updated.plus(d.frequency().period());
-        return now.isBefore(due.toInstant().plus(java.time.Duration.between(updated, due).dividedBy(2)));
+        return due.toInstant().plus(Duration.between(updated, due).dividedBy(2));
     }
 
     private static boolean documented(Dataset d) {

@@ -1,11 +1,11 @@
 package org.onestop.mygov.subscriptions;
 
+import java.time.Duration;
 import java.util.List;
+import org.onestop.platform.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * with SKIP LOCKED, and every delivery has a unique key, so nothing is told twice.
  */
 @Component
-class SubscriptionScanner implements SmartLifecycle {
+class SubscriptionScanner extends PeriodicTask {
 
     /** What one scan did: new deliveries and digests sent. */
     record Outcome(int delivered, int digests) {
@@ -28,7 +28,6 @@ class SubscriptionScanner implements SmartLifecycle {
     private final RecordPoll recordPoll;
     private final Digests digests;
     private final ScanProperties properties;
-    private volatile Disposable running;
 
     SubscriptionScanner(List<UpdateSource> sources, SourceScan sourceScan, RecordPoll recordPoll, Digests digests,
             ScanProperties properties) {
@@ -55,27 +54,12 @@ class SubscriptionScanner implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (properties.interval().isZero() || properties.interval().isNegative()) {
-            return;
-        }
-        running = Flux.interval(properties.interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> scan())
-                .subscribe();
+    protected Duration interval() {
+        return properties.interval();
     }
 
     @Override
-    public void stop() {
-        Disposable scanner = running;
-        if (scanner != null) {
-            scanner.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Mono<?> runOnce() {
+        return scan();
     }
 }
