@@ -16,16 +16,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Resource files of a department's datasets: upload a new one, replace one's file, delete one.
- * Bodies are multipart ({@code file} plus text fields), streamed to storage as they arrive.
+ * Resources of a department's datasets: upload a new file, replace one's file, list an API, delete
+ * one. File bodies are multipart ({@code file} plus text fields), streamed to storage as they arrive.
  */
 @RestController
 class ResourceManagementController {
 
     private final ResourcePublishing publishing;
+    private final ApiResources apis;
 
-    ResourceManagementController(ResourcePublishing publishing) {
+    ResourceManagementController(ResourcePublishing publishing, ApiResources apis) {
         this.publishing = publishing;
+        this.apis = apis;
+    }
+
+    @PostMapping("/api/opendata/manage/datasets/{name}/api-resources")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<OpenDataViews.ResourceView> addApi(@PathVariable String name, @RequestBody ApiResources.NewApi body) {
+        return PortalUser.required().flatMap(u -> apis.add(u, name, body)).map(OpenDataViews::resource);
     }
 
     @PostMapping(path = "/api/opendata/manage/datasets/{name}/resources", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

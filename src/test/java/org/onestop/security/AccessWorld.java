@@ -112,6 +112,8 @@ final class AccessWorld {
                     "description", "希望开放按区县统计的就业登记人数。");
             case "POST /api/opendata/requests/{id}/answer" -> Map.of("status", "declined", "answer", "涉及个人信息，暂不开放。");
             case "POST /api/opendata/manage/datasets/{name}/updates" -> Map.of("summary", "更新本月数据");
+            case "POST /api/opendata/manage/datasets/{name}/api-resources" -> Map.of("name", "就业数据接口",
+                    "url", "https://data.hrss.example.gov.cn/api/employment");
             case "POST /api/opendata/manage/datasets", "PUT /api/opendata/manage/datasets/{name}" -> datasetMetadata();
             case "GET /api/3/action/{action}", "POST /api/3/action/{action}" -> Map.of();
             case "POST /api/enterprise/members" -> Map.of("username", ids.get("citizenUsername"));

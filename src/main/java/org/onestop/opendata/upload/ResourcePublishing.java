@@ -116,10 +116,11 @@ public class ResourcePublishing {
         }).then(Mono.defer(() -> store.resource(resourceId)));
     }
 
-    /** Deletes a file resource, with any API resource that queries its datastore table. */
+    /** Deletes a resource (a file one with any API resource that queries its datastore table). */
     public Mono<Void> delete(PortalUser official, String datasetName, long resourceId) {
         return owners.owned(official, datasetName).flatMap(dataset -> {
-            DataResource old = fileResource(dataset, resourceId);
+            DataResource old = dataset.resources().stream().filter(r -> r.id() == resourceId).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("resource", resourceId));
             Instant now = clock.instant();
             return tx.transactional(writer.deleteResource(dataset.id(), old.id())
                             .then(writer.recordUpdate(dataset.id(), now, clip("删除资源：" + old.name()), official.id()))
@@ -159,7 +160,7 @@ public class ResourcePublishing {
 
     /** After the commit: the replaced file and table are no longer referenced. A failure only leaves litter, logged. */
     private Mono<Void> removeLater(DataResource old) {
-        return files.delete(List.of(old.storageKey()))
+        return (old.storageKey() == null ? Mono.<Void>empty() : files.delete(List.of(old.storageKey())))
                 .then(dropTable(old.datastoreTable()))
                 .onErrorResume(e -> {
                     log.warn("Could not remove the old file or table of resource {}: {}", old.id(), e.toString());

@@ -241,6 +241,28 @@ class ResourceUploadTests {
     }
 
     @Test
+    void listsApiResourceThenDeletesItAndRefusesAddressesThatAreNotWebOrPortalApi() {
+        String dataset = dataset();
+        JsonNode api = json(hrss.post("/api/opendata/manage/datasets/" + dataset + "/api-resources",
+                Map.of("name", "就业数据接口", "description", "按区县查询", "url", "https://data.hrss.example.gov.cn/api/employment?q=1"))
+                .expectStatus().isCreated());
+        assertThat(api.path("format").asString()).isEqualTo("API");
+        assertThat(api.path("apiUrl").asString()).isEqualTo("https://data.hrss.example.gov.cn/api/employment?q=1");
+        for (String url : List.of("javascript:alert(1)", "file:///etc/passwd", "https://user:pw@example.gov.cn/", "//evil.example/x",
+                "/static/../api", "ftp://example.gov.cn/data", "https://", "")) {
+            JsonNode problem = json(hrss.post("/api/opendata/manage/datasets/" + dataset + "/api-resources", Map.of("name", "接口", "url", url))
+                    .expectStatus().isBadRequest());
+            assertThat(problem.path("errors").get(0).path("field").asString()).as(url).isEqualTo("url");
+        }
+        housing.post("/api/opendata/manage/datasets/" + dataset + "/api-resources", Map.of("name", "越权", "url", "https://x.example.cn/"))
+                .expectStatus().isNotFound();
+        hrss.http().delete().uri("/api/opendata/manage/datasets/{d}/resources/{id}", dataset, api.path("id").asLong()).exchange()
+                .expectStatus().isNoContent();
+        assertThat(count("SELECT count(*) FROM opendata_resource r JOIN opendata_dataset d ON d.id = r.dataset_id WHERE d.name = '"
+                + dataset + "'")).isZero();
+    }
+
+    @Test
     void otherDepartmentsGetNotFoundAndCitizensAreRefused() {
         String dataset = dataset();
         byte[] bytes = CSV.getBytes(StandardCharsets.UTF_8);
