@@ -16,6 +16,17 @@ public record Dataset(long id, String name, String title, String description, Th
     public record Contact(String name, String email, String phone) {
     }
 
+    /**
+     * The dataset as published, without its download counts (which move with every download):
+     * two equal values describe the same published metadata and files.
+     */
+    public Dataset published() {
+        return new Dataset(id, name, title, description, theme, publisher, keywords, licence, frequency, temporalStart,
+                temporalEnd, spatial, contact, createdAt, updatedAt, 0, resources.stream().map(r -> new DataResource(r.id(),
+                        r.datasetId(), r.position(), r.name(), r.description(), r.format(), r.storageKey(), r.byteSize(), r.digest(),
+                        r.apiUrl(), r.datastoreTable(), r.fields(), r.rowCount(), r.createdAt(), r.updatedAt(), 0)).toList());
+    }
+
     public Dataset withResources(List<DataResource> list) {
         return new Dataset(id, name, title, description, theme, publisher, keywords, licence, frequency, temporalStart,
                 temporalEnd, spatial, contact, createdAt, updatedAt, downloads, List.copyOf(list));

@@ -1,14 +1,19 @@
 package org.onestop.opendata.dcat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import org.onestop.opendata.Dataset;
 import org.onestop.opendata.DatasetStore;
 import org.onestop.web.PageQuery;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,11 +68,34 @@ class DcatController {
                     query.page() < last ? path + (query.page() + 1) : null, total);
             List<Dataset> pageOf = all.stream().skip(query.offset()).limit(query.size()).toList();
             Instant modified = all.stream().map(Dataset::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+            // Harvesters poll the catalogue: an unchanged page answers 304 before any RDF is built.
+            String etag = etag(base, file, query, total, pageOf);
+            if (exchange.checkNotModified(etag)) {
+                return Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).<String>build());
+            }
             // Building and writing RDF is CPU work of tens of milliseconds: keep it off the event loop.
             return Mono.fromCallable(() -> DcatExport.write(export.catalogue(base, pageOf, links, modified), format))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .map(body -> ResponseEntity.ok().contentType(type).header(HttpHeaders.LINK, linkHeader(links)).body(body));
+                    .map(body -> ResponseEntity.ok().contentType(type).eTag(etag).cacheControl(CacheControl.noCache())
+                            .header(HttpHeaders.LINK, linkHeader(links)).body(body));
         });
+    }
+
+    /**
+     * A strong validator of one page: the SHA-256 of everything the page is made from (the datasets
+     * as published, the total, the page and its address), so any edit, upload or new dataset changes it.
+     */
+    static String etag(String base, String file, PageQuery query, long total, List<Dataset> page) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((base + file + "|" + query.page() + "|" + query.size() + "|" + total).getBytes(StandardCharsets.UTF_8));
+            for (Dataset d : page) {
+                sha.update(d.published().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return "\"" + HexFormat.of().formatHex(sha.digest()) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String linkHeader(DcatExport.PageLinks links) {

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -101,6 +102,31 @@ class DcatCatalogueTests {
         }
         assertThat(pages).isEqualTo(3);
         return all;
+    }
+
+    @Test
+    void unchangedPageAnswersNotModifiedAndAnEditChangesItsEtag() {
+        String etag = fetch("/catalog.ttl?page=0").getResponseHeaders().getETag();
+        assertThat(etag).startsWith("\"");
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client.get().uri("/catalog.ttl?page=0").header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isNotModified()
+                .expectBody().isEmpty();
+        String jsonLd = fetch("/catalog.jsonld?page=0").getResponseHeaders().getETag();
+        assertThat(jsonLd).isNotEqualTo(etag);
+        client.get().uri("/catalog.ttl?page=1").header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isOk();
+        DatabaseClient db = app.getBean(DatabaseClient.class);
+        String title = db.sql("SELECT title FROM opendata_dataset ORDER BY id LIMIT 1").map(r -> r.get(0, String.class)).one()
+                .block(java.time.Duration.ofSeconds(5));
+        db.sql("UPDATE opendata_dataset SET title = :t WHERE id = (SELECT min(id) FROM opendata_dataset)").bind("t", title + "（修订）")
+                .then().block(java.time.Duration.ofSeconds(5));
+        try {
+            String changed = fetch("/catalog.ttl?page=0").getResponseHeaders().getETag();
+            assertThat(changed).isNotEqualTo(etag);
+            client.get().uri("/catalog.ttl?page=0").header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isOk();
+        } finally {
+            db.sql("UPDATE opendata_dataset SET title = :t WHERE id = (SELECT min(id) FROM opendata_dataset)").bind("t", title)
+                    .then().block(java.time.Duration.ofSeconds(5));
+        }
     }
 
     private EntityExchangeResult<byte[]> fetch(String url) {
