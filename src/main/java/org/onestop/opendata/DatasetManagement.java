@@ -68,14 +68,14 @@ class DatasetManagement {
 
     Mono<Dataset> edit(PortalUser official, String name, Metadata m) {
         check(m, false);
-        return owned(official, name).flatMap(d -> tx.transactional(db.sql("""
+        return owned(official, name).flatMap(d -> tx.transactional(withPhone(db.sql("""
                         UPDATE opendata_dataset SET title = :title, description = :description, theme = :theme, keywords = :keywords,
                             licence = :licence, update_frequency = :frequency, spatial = :spatial, contact_name = :contactName,
-                            contact_email = :contactEmail WHERE id = :id""")
+                            contact_email = :contactEmail, contact_phone = :contactPhone WHERE id = :id""")
                 .bind("title", m.title().strip()).bind("description", m.description().strip()).bind("theme", m.theme())
                 .bind("keywords", keywords(m).toArray(String[]::new)).bind("licence", m.licence()).bind("frequency", m.frequency())
                 .bind("spatial", m.spatial().strip()).bind("contactName", m.contactName().strip())
-                .bind("contactEmail", m.contactEmail().strip()).bind("id", d.id()).then()
+                .bind("contactEmail", m.contactEmail().strip()).bind("id", d.id()), m).then()
                 .then(writer.recordUpdate(d.id(), clock.instant(), "修改数据集说明", official.id()))
                 .then(audit.record(official.id(), "opendata.dataset.edit", "opendata_dataset", d.id(), Map.of("name", name))))
                 .then(store.byId(d.id())));
@@ -141,6 +141,12 @@ class DatasetManagement {
         if (!p.isEmpty()) {
             throw ProblemException.invalid(p);
         }
+    }
+
+    /** Binds the contact phone; a blank one clears it. */
+    private static DatabaseClient.GenericExecuteSpec withPhone(DatabaseClient.GenericExecuteSpec spec, Metadata m) {
+        return m.contactPhone() == null || m.contactPhone().isBlank() ? spec.bindNull("contactPhone", String.class)
+                : spec.bind("contactPhone", m.contactPhone().strip());
     }
 
     private static List<String> keywords(Metadata m) {

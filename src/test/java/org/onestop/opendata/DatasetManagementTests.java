@@ -71,6 +71,17 @@ class DatasetManagementTests {
     }
 
     @Test
+    void editSavesTheContactPhone() {
+        ecoenv.post("/api/opendata/manage/datasets", metadata("noise-phone", "噪声监测点位")).expectStatus().isCreated();
+        Map<String, Object> edited = new java.util.HashMap<>(metadata("noise-phone", "噪声监测点位"));
+        edited.put("contactPhone", "0532-85551234");
+        ecoenv.withCsrf().http().put().uri("/api/opendata/manage/datasets/noise-phone")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(edited).exchange().expectStatus().isOk();
+        JsonNode page = json(new PortalClient(port).get("/api/opendata/datasets/noise-phone").expectStatus().isOk());
+        assertThat(page.path("contact").path("phone").asString()).isEqualTo("0532-85551234");
+    }
+
+    @Test
     void refusesBadMetadataAndStoresNothing() {
         Map<String, Object> bad = new java.util.HashMap<>(metadata("Bad Name!", ""));
         bad.put("theme", "weather");
