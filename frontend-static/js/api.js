@@ -119,6 +119,42 @@ export async function api(method, path, body) {
   return data;
 }
 
+/**
+ * Sends multipart form data with XMLHttpRequest (fetch cannot report upload progress), reporting
+ * whole percents to onPercent. Resolves and rejects as api() does.
+ */
+export async function sendForm(method, path, form, onPercent = () => {}) {
+  const token = await csrfToken();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(baseHeaders())) xhr.setRequestHeader(name, value);
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onPercent(Math.min(99, Math.floor((event.loaded / event.total) * 100)));
+    });
+    xhr.addEventListener('load', () => {
+      let body = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onPercent(100);
+        resolve(body);
+      } else {
+        const problem = body && typeof body === 'object' && !Array.isArray(body) ? body : syntheticProblem(xhr.status);
+        if (problem.status === undefined) problem.status = xhr.status;
+        reject(new ApiError(xhr.status, problem, xhr.getResponseHeader('Retry-After')));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, syntheticProblem(0))));
+    xhr.send(form);
+  });
+}
+
 let mePromise = null;
 
 /** The signed-in user (GET /api/me), or null when anonymous (401). Cached per page load. */

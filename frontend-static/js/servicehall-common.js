@@ -1,10 +1,9 @@
 // Shared pieces of the service hall pages: who may apply or review, status badges, the status
-// timeline, fact rows, paging, and uploads with progress (fetch cannot report upload progress,
-// so uploads go through XMLHttpRequest with the same CSRF and language headers as api.js).
+// timeline, fact rows, paging, and material uploads with progress (api.js sendForm).
 
 import './servicehall-i18n.js';
-import { api, ApiError } from './api.js';
-import { currentLang, t } from './i18n.js';
+import { sendForm } from './api.js';
+import { t } from './i18n.js';
 import { codeLabel as labelFor, el, hasRole, setBilingual, setText, timeNode } from './inquiry-common.js';
 import { labelNode } from './form-engine.js';
 
@@ -97,61 +96,16 @@ export function wirePager(state, pageSize, load) {
   };
 }
 
-function cookie(name) {
-  for (const part of document.cookie.split(';')) {
-    const idx = part.indexOf('=');
-    if (idx > 0 && part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
-  }
-  return null;
-}
-
-async function csrf() {
-  const present = cookie('XSRF-TOKEN');
-  if (present) return present;
-  const body = await api('GET', '/api/auth/csrf').catch(() => null);
-  return cookie('XSRF-TOKEN') || (body && body.token) || null;
-}
-
 /**
  * Uploads one file as multipart "file", reporting whole percents to onPercent. Resolves to the
  * parsed JSON answer; rejects with ApiError carrying the problem+json body, as api() does.
  */
-export async function uploadWithProgress(path, file, onPercent = () => {}) {
-  const token = await csrf();
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Accept-Language', currentLang());
-    if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
-    xhr.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onPercent(Math.min(99, Math.floor((event.loaded / event.total) * 100)));
-    });
-    xhr.addEventListener('load', () => {
-      let body = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onPercent(100);
-        resolve(body);
-      } else {
-        const problem = body && typeof body === 'object' ? body
-          : { title: t('error.generic'), status: xhr.status, detail: t('error.status', { status: xhr.status }) };
-        reject(new ApiError(xhr.status, problem));
-      }
-    });
-    xhr.addEventListener('error', () => reject(new ApiError(0, { title: t('error.generic'), status: 0, detail: t('error.network') })));
-    const body = new FormData();
-    body.append('file', file, file.name);
-    xhr.send(body);
-  });
+export function uploadWithProgress(path, file, onPercent = () => {}) {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return sendForm('POST', path, body, onPercent);
 }
 
-/** Where a stored material file is downloaded. */
 export function materialHref(applicationId, file) {
   return `/api/applications/${encodeURIComponent(applicationId)}/materials/${encodeURIComponent(file.id)}`;
 }

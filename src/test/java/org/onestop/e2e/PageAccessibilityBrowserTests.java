@@ -110,6 +110,8 @@ class PageAccessibilityBrowserTests {
             check(softly, browser, "/consultations/edit.html", "/mailbox/", "#draft-section:not([hidden])");
             check(softly, browser, "/consultations/edit.html?id=" + draft, "/mailbox/", "#files-section:not([hidden])");
             check(softly, browser, "/consultations/review.html?id=" + consultation, "/mailbox/", "#pending-section:not([hidden])");
+            check(softly, browser, "/opendata/manage.html", "/opendata/", "#datasets-status[data-state=\"ready\"]",
+                    "#inbox-status[data-state=\"ready\"]");
 
             // The rendered chrome follows the language toggle.
             browser.click("#lang-toggle");
