@@ -24,12 +24,17 @@ final class ColumnTypes {
     private boolean date = true;
     private boolean timestamp = true;
     private boolean seen;
+    // Distinct values, counted only up to a small bound: enough to tell a category (区县, 行业) from an identifier.
+    private final java.util.Set<String> distinct = new java.util.HashSet<>();
 
     void accept(String value) {
         if (value.isEmpty()) {
             return;
         }
         seen = true;
+        if (distinct.size() <= CATEGORY_LIMIT) {
+            distinct.add(value);
+        }
         if (integer && !INT.matcher(value).matches()) {
             integer = false;
         }
@@ -40,6 +45,14 @@ final class ColumnTypes {
             date = false;
             timestamp = timestamp && isTimestamp(value);
         }
+    }
+
+    /** At most this many distinct values make a column a category worth an index. */
+    static final int CATEGORY_LIMIT = 1000;
+
+    /** Whether the column has values and no more than {@link #CATEGORY_LIMIT} distinct ones. */
+    boolean categorical() {
+        return seen && distinct.size() <= CATEGORY_LIMIT;
     }
 
     FieldType type() {

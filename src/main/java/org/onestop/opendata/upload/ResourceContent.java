@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.onestop.opendata.ResourceFormat;
 import org.onestop.opendata.StoredFile;
@@ -68,7 +67,7 @@ class ResourceContent {
     private Mono<String> load(File file, ResourceFormat format, TableShape shape) {
         return tables.create(shape.fields()).flatMap(table -> tables
                 .copyCsv(table, shape.fields(), CopyRows.of(() -> open(file, format), shape.fields().size()))
-                .then(tables.index(table, List.of()))
+                .then(tables.index(table, shape.indexed()))
                 .thenReturn(table)
                 .onErrorResume(e -> tables.drop(table).onErrorResume(x -> Mono.empty()).then(Mono.error(
                         e instanceof R2dbcException ? TableCheck.problem("opendata_table_load", e.getMessage()) : e))));

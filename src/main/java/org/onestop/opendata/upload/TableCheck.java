@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.onestop.opendata.datastore.DatastoreField;
+import org.onestop.opendata.datastore.FieldType;
 import org.onestop.web.ProblemException;
 
 /**
  * The first pass over a tabular file: the header names the columns, every row must have as many
  * cells, no cell may hold a NUL (PostgreSQL text cannot), and the whole file is read to infer each
- * column's type. The first problem found is reported with its line, in the uploader's terms.
+ * column's type. The first problem found is reported with its line, in the uploader's terms. In a
+ * large table, the columns callers filter on (categories with few distinct values, and dates) are
+ * marked for an index.
  *
  * <p>Column ids are the header lower-cased when it is already a plain identifier ({@code name},
  * {@code district_code}); otherwise ({@code 区县}, {@code 2024年}) {@code col_1}, {@code col_2}…,
@@ -24,6 +27,10 @@ final class TableCheck {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     static final int MAX_LABEL = 100;
+    /** Below this many rows a scan is as quick as an index, and loading stays quick. */
+    static final long INDEXED_FROM_ROWS = 10_000;
+    /** Each index costs a few seconds on a million rows: the first few categories and dates only. */
+    static final int MAX_INDEXES = 4;
 
     private TableCheck() {
     }
@@ -56,10 +63,16 @@ final class TableCheck {
             }
         }
         List<DatastoreField> fields = new ArrayList<>();
+        List<String> indexed = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            fields.add(new DatastoreField(names.get(i).id(), types.get(i).type(), names.get(i).label()));
+            FieldType type = types.get(i).type();
+            fields.add(new DatastoreField(names.get(i).id(), type, names.get(i).label()));
+            boolean filtered = types.get(i).categorical() || type == FieldType.DATE || type == FieldType.TIMESTAMP;
+            if (rows >= INDEXED_FROM_ROWS && filtered && indexed.size() < MAX_INDEXES) {
+                indexed.add(names.get(i).id());
+            }
         }
-        return new TableShape(List.copyOf(fields), rows);
+        return new TableShape(List.copyOf(fields), rows, List.copyOf(indexed));
     }
 
     private static List<DatastoreField> header(List<String> header, int maxColumns) {

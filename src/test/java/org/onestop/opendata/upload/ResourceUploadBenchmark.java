@@ -70,6 +70,22 @@ class ResourceUploadBenchmark {
                 added.path("rows").asLong(), addSeconds, ROWS / addSeconds, heapBefore >> 20, heapAfter >> 20);
         System.out.printf("BENCHMARK replace file: %d rows loaded in %.1f s; fields %s%n", replaced.path("rows").asLong(), replaceSeconds,
                 replaced.path("fields").valueStream().map(f -> f.path("type").asString()).toList());
+        long id = replaced.path("id").asLong();
+        SplittableRandom random = new SplittableRandom(3);
+        List<Double> times = new java.util.ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String filter = "{\"col_2\":\"" + DISTRICTS.get(random.nextInt(10)) + "\",\"col_3\":{\"gte\":\"2024-0" + (1 + random.nextInt(9)) + "-01\"}}";
+            long q = System.nanoTime();
+            hrss.http().get().uri(b -> b.path("/api/3/action/datastore_search").queryParam("resource_id", id).queryParam("filters", "{f}")
+                            .queryParam("sort", "col_3 desc").queryParam("limit", 100).build(filter))
+                    .exchange().expectStatus().isOk().expectBody().returnResult();
+            if (i >= 40) {
+                times.add((System.nanoTime() - q) / 1e6);
+            }
+        }
+        java.util.Collections.sort(times);
+        System.out.printf("BENCHMARK datastore_search on the uploaded table (filter district + date range, sort date, limit 100, total): "
+                + "n=%d p50=%.1f ms p95=%.1f ms%n", times.size(), times.get(times.size() / 2), times.get((int) (times.size() * 0.95) - 1));
         Files.delete(first);
         Files.delete(second);
     }
