@@ -3,6 +3,8 @@ package org.onestop.opendata.upload;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.onestop.opendata.datastore.FieldType;
 
@@ -19,21 +21,27 @@ final class ColumnTypes {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?");
 
+    /** At most this many distinct values make a column a category worth an index. */
+    static final int CATEGORY_LIMIT = 1000;
+    /** A value longer than this is free text, not a category. */
+    static final int CATEGORY_LENGTH = 64;
+
     private boolean integer = true;
     private boolean numeric = true;
     private boolean date = true;
     private boolean timestamp = true;
     private boolean seen;
     // Distinct values, counted only up to a small bound: enough to tell a category (区县, 行业) from an identifier.
-    private final java.util.Set<String> distinct = new java.util.HashSet<>();
+    private final Set<String> distinct = new HashSet<>();
+    private boolean overflow;
 
     void accept(String value) {
         if (value.isEmpty()) {
             return;
         }
         seen = true;
-        if (distinct.size() <= CATEGORY_LIMIT) {
-            distinct.add(value);
+        if (!overflow) {
+            count(value);
         }
         if (integer && !INT.matcher(value).matches()) {
             integer = false;
@@ -47,12 +55,23 @@ final class ColumnTypes {
         }
     }
 
-    /** At most this many distinct values make a column a category worth an index. */
-    static final int CATEGORY_LIMIT = 1000;
+    /**
+     * Counts a distinct value until the column proves to be no category: more than the limit of
+     * values, or one long enough to be free text. Then the set is dropped, so memory stays bounded
+     * (at most 1,000 short values a column).
+     */
+    private void count(String value) {
+        if (value.length() > CATEGORY_LENGTH || distinct.size() >= CATEGORY_LIMIT && !distinct.contains(value)) {
+            overflow = true;
+            distinct.clear();
+        } else {
+            distinct.add(value);
+        }
+    }
 
     /** Whether the column has values and no more than {@link #CATEGORY_LIMIT} distinct ones. */
     boolean categorical() {
-        return seen && distinct.size() <= CATEGORY_LIMIT;
+        return seen && !overflow;
     }
 
     FieldType type() {

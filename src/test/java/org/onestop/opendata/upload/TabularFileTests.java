@@ -50,10 +50,11 @@ class TabularFileTests {
 
     @Test
     void marksCategoriesAndDatesOfALargeTableForAnIndexButNotIdentifiersOrSmallTables() throws IOException {
-        StringBuilder csv = new StringBuilder("编号,区县,日期,金额\n");
+        StringBuilder csv = new StringBuilder("编号,区县,日期,金额,说明\n");
         for (int i = 0; i < 12_000; i++) {
             csv.append(i).append(',').append("区").append(i % 10).append(",2026-01-").append(String.format("%02d", 1 + i % 28))
-                    .append(',').append(i * 3).append('\n');
+                    .append(',').append(i * 3).append(',')
+                    .append("长".repeat(65)).append('\n');
         }
         assertThat(TableCheck.check(reader(csv.toString()), 200, 100_000, false).indexed()).containsExactly("col_2", "col_3");
         assertThat(check("区县,日期\n市南区,2026-01-01\n").indexed()).isEmpty();
