@@ -19,12 +19,19 @@ import java.util.List;
 final class CsvRowReader implements RowReader {
 
     /** A quote opened inside a field, or text after a closing quote: the file is not CSV. */
-    static final class Malformed extends IOException {
+    static class Malformed extends IOException {
         final long line;
 
         Malformed(long line, String message) {
             super(message);
             this.line = line;
+        }
+    }
+
+    /** A field longer than the reader allows: refused before it can fill memory. */
+    static final class TooLong extends Malformed {
+        TooLong(long line) {
+            super(line, "a field is too long");
         }
     }
 
@@ -129,7 +136,7 @@ final class CsvRowReader implements RowReader {
 
     private void append(StringBuilder cell, char c) throws Malformed {
         if (cell.length() >= maxCell) {
-            throw new Malformed(line, "a field longer than " + maxCell + " characters");
+            throw new TooLong(line);
         }
         cell.append(c);
     }

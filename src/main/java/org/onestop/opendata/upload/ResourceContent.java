@@ -60,7 +60,7 @@ class ResourceContent {
 
     private TableShape shape(File file, ResourceFormat format) throws IOException {
         try (RowReader reader = open(file, format)) {
-            return TableCheck.check(reader, limits.maxColumns(), limits.maxRows(), format == ResourceFormat.XLSX);
+            return TableCheck.check(reader, limits.maxColumns(), limits.maxRows(), limits.maxCellLength(), format == ResourceFormat.XLSX);
         }
     }
 

@@ -39,15 +39,15 @@ final class TableCheck {
      * Reads every row. {@code padShortRows}: XLSX omits trailing empty cells, so shorter rows are
      * padded there; in CSV a short row is an error.
      */
-    static TableShape check(RowReader reader, int maxColumns, long maxRows, boolean padShortRows) throws IOException {
-        List<String> header = read(reader);
+    static TableShape check(RowReader reader, int maxColumns, long maxRows, int maxCell, boolean padShortRows) throws IOException {
+        List<String> header = read(reader, maxCell);
         if (header == null) {
             throw problem("opendata_table_empty");
         }
         List<DatastoreField> names = header(header, maxColumns);
         List<ColumnTypes> types = names.stream().map(f -> new ColumnTypes()).toList();
         long rows = 0;
-        for (List<String> row = read(reader); row != null; row = read(reader)) {
+        for (List<String> row = read(reader, maxCell); row != null; row = read(reader, maxCell)) {
             if (++rows > maxRows) {
                 throw problem("opendata_table_rows", maxRows);
             }
@@ -58,6 +58,9 @@ final class TableCheck {
                 String cell = row.get(i);
                 if (cell.indexOf('\0') >= 0) {
                     throw problem("opendata_table_nul", reader.position());
+                }
+                if (cell.length() > maxCell) {
+                    throw problem("opendata_table_cell", reader.position(), maxCell);
                 }
                 types.get(i).accept(cell);
             }
@@ -98,9 +101,11 @@ final class TableCheck {
         return out;
     }
 
-    private static List<String> read(RowReader reader) throws IOException {
+    private static List<String> read(RowReader reader, int maxCell) throws IOException {
         try {
             return reader.next();
+        } catch (CsvRowReader.TooLong e) {
+            throw problem("opendata_table_cell", e.line, maxCell);
         } catch (CsvRowReader.Malformed e) {
             throw problem("opendata_table_malformed", e.line, e.getMessage());
         } catch (CharacterCodingException e) {

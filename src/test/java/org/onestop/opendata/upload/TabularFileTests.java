@@ -56,7 +56,7 @@ class TabularFileTests {
                     .append(',').append(i * 3).append(',')
                     .append("长".repeat(65)).append('\n');
         }
-        assertThat(TableCheck.check(reader(csv.toString()), 200, 100_000, false).indexed()).containsExactly("col_2", "col_3");
+        assertThat(TableCheck.check(reader(csv.toString()), 200, 100_000, 1000, false).indexed()).containsExactly("col_2", "col_3");
         assertThat(check("区县,日期\n市南区,2026-01-01\n").indexed()).isEmpty();
     }
 
@@ -68,7 +68,7 @@ class TabularFileTests {
     @Test
     void refusesTextThatIsNotUtf8() {
         byte[] gbk = "区县,人数\n市南区,12\n".getBytes(Charset.forName("GBK"));
-        assertThat(refusal(() -> TableCheck.check(new CsvRowReader(new ByteArrayInputStream(gbk), 1000), 10, 10, false)))
+        assertThat(refusal(() -> TableCheck.check(new CsvRowReader(new ByteArrayInputStream(gbk), 1000), 10, 10, 1000, false)))
                 .contains("opendata_table_encoding");
     }
 
@@ -84,10 +84,12 @@ class TabularFileTests {
 
     @Test
     void refusesMoreRowsOrColumnsOrLongerCellsThanAllowed() {
-        assertThat(refusal(() -> TableCheck.check(reader("a\n1\n2\n3\n"), 10, 2, false))).contains("opendata_table_rows");
-        assertThat(refusal(() -> TableCheck.check(reader("a,b,c\n"), 2, 10, false))).contains("opendata_table_columns");
+        assertThat(refusal(() -> TableCheck.check(reader("a\n1\n2\n3\n"), 10, 2, 1000, false))).contains("opendata_table_rows");
+        assertThat(refusal(() -> TableCheck.check(reader("a,b,c\n"), 2, 10, 1000, false))).contains("opendata_table_columns");
         assertThat(refusal(() -> TableCheck.check(new CsvRowReader(new ByteArrayInputStream("a\nabcdef\n".getBytes(StandardCharsets.UTF_8)), 5),
-                10, 10, false))).contains("opendata_table_malformed");
+                10, 10, 5, false))).contains("opendata_table_cell");
+        // Readers other than CSV (XLSX) hand over whole cells: the check itself refuses them.
+        assertThat(refusal(() -> TableCheck.check(reader("a\nabcdef\n"), 10, 10, 5, true))).contains("opendata_table_cell");
     }
 
     @Test
@@ -101,7 +103,7 @@ class TabularFileTests {
     }
 
     private static TableShape check(String csv) throws IOException {
-        return TableCheck.check(reader(csv), 200, 1000, false);
+        return TableCheck.check(reader(csv), 200, 1000, 1000, false);
     }
 
     private static String problem(String csv) {
