@@ -26,6 +26,11 @@ export function buildMetadataFields(form, prefix, withName) {
     field(prefix, 'keywords', 'odm.field.keywords', text(400), 'odm.field.keywordsHint'),
     field(prefix, 'spatial', 'odm.field.spatial', el('input', { attrs: { type: 'text', maxlength: 200, required: true } })),
     el('fieldset', { className: 'odm-fieldset' },
+      el('legend', { i18n: 'odm.field.temporal' }),
+      el('div', { className: 'odm-grid' },
+        field(prefix, 'temporalStart', 'odm.field.temporalStart', el('input', { attrs: { type: 'date' } })),
+        field(prefix, 'temporalEnd', 'odm.field.temporalEnd', el('input', { attrs: { type: 'date' } })))),
+    el('fieldset', { className: 'odm-fieldset' },
       el('legend', { i18n: 'odm.field.contact' }),
       el('div', { className: 'odm-grid' },
         field(prefix, 'contactName', 'odm.field.contactName', el('input', { attrs: { type: 'text', maxlength: 100, required: true } })),
@@ -51,6 +56,8 @@ function read(form) {
     contactName: value('contactName'),
     contactEmail: value('contactEmail').trim(),
     contactPhone: value('contactPhone').trim() || null,
+    temporalStart: value('temporalStart') || null,
+    temporalEnd: value('temporalEnd') || null,
   };
 }
 
@@ -68,6 +75,8 @@ export function fillMetadata(form, d) {
   set('contactName', d.contact && d.contact.name);
   set('contactEmail', d.contact && d.contact.email);
   set('contactPhone', d.contact && d.contact.phone);
+  set('temporalStart', d.temporalStart);
+  set('temporalEnd', d.temporalEnd);
 }
 
 /** Publishes from the form; resolves to the new dataset's summary, or null when refused (shown in the form). */

@@ -1,6 +1,7 @@
 package org.onestop.opendata;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,10 @@ class DatasetManagement {
         this.clock = clock;
     }
 
-    /** Metadata as an official writes it; checked by {@link #check}. */
+    /** Metadata as an official writes it; checked by {@link #check}. The temporal coverage is optional. */
     record Metadata(String name, String title, String description, String theme, List<String> keywords, String licence,
-            String frequency, String spatial, String contactName, String contactEmail, String contactPhone) {
+            String frequency, String spatial, String contactName, String contactEmail, String contactPhone, LocalDate temporalStart,
+            LocalDate temporalEnd) {
     }
 
     Mono<List<Dataset>> mine(PortalUser official) {
@@ -57,7 +59,7 @@ class DatasetManagement {
         var now = clock.instant();
         return tx.transactional(writer.insert(new DatasetWriter.NewDataset(m.name(), m.title().strip(), m.description().strip(),
                                 Theme.fromCode(m.theme()), department, keywords(m), Licence.fromCode(m.licence()),
-                                Frequency.fromCode(m.frequency()), null, null, m.spatial().strip(),
+                                Frequency.fromCode(m.frequency()), m.temporalStart(), m.temporalEnd(), m.spatial().strip(),
                                 new Dataset.Contact(m.contactName().strip(), m.contactEmail().strip(), m.contactPhone()), now, now))
                         .flatMap(id -> writer.recordUpdate(id, now, "发布数据集", official.id())
                                 .then(audit.record(official.id(), "opendata.dataset.publish", "opendata_dataset", id, Map.of("name", m.name())))
@@ -68,10 +70,11 @@ class DatasetManagement {
 
     Mono<Dataset> edit(PortalUser official, String name, Metadata m) {
         check(m, false);
-        return owned(official, name).flatMap(d -> tx.transactional(withPhone(db.sql("""
+        return owned(official, name).flatMap(d -> tx.transactional(withOptional(db.sql("""
                         UPDATE opendata_dataset SET title = :title, description = :description, theme = :theme, keywords = :keywords,
                             licence = :licence, update_frequency = :frequency, spatial = :spatial, contact_name = :contactName,
-                            contact_email = :contactEmail, contact_phone = :contactPhone WHERE id = :id""")
+                            contact_email = :contactEmail, contact_phone = :contactPhone, temporal_start = :temporalStart,
+                            temporal_end = :temporalEnd WHERE id = :id""")
                 .bind("title", m.title().strip()).bind("description", m.description().strip()).bind("theme", m.theme())
                 .bind("keywords", keywords(m).toArray(String[]::new)).bind("licence", m.licence()).bind("frequency", m.frequency())
                 .bind("spatial", m.spatial().strip()).bind("contactName", m.contactName().strip())
@@ -138,15 +141,20 @@ class DatasetManagement {
         if (m.contactPhone() != null && m.contactPhone().length() > 40) {
             p.add(FieldProblem.of("contactPhone", "opendata_phone"));
         }
+        if (m.temporalStart() != null && m.temporalEnd() != null && m.temporalEnd().isBefore(m.temporalStart())) {
+            p.add(FieldProblem.of("temporalEnd", "opendata_temporal"));
+        }
         if (!p.isEmpty()) {
             throw ProblemException.invalid(p);
         }
     }
 
-    /** Binds the contact phone; a blank one clears it. */
-    private static DatabaseClient.GenericExecuteSpec withPhone(DatabaseClient.GenericExecuteSpec spec, Metadata m) {
-        return m.contactPhone() == null || m.contactPhone().isBlank() ? spec.bindNull("contactPhone", String.class)
+    /** Binds the optional fields: a blank phone or an absent date clears it. */
+    private static DatabaseClient.GenericExecuteSpec withOptional(DatabaseClient.GenericExecuteSpec spec, Metadata m) {
+        spec = m.contactPhone() == null || m.contactPhone().isBlank() ? spec.bindNull("contactPhone", String.class)
                 : spec.bind("contactPhone", m.contactPhone().strip());
+        spec = m.temporalStart() == null ? spec.bindNull("temporalStart", LocalDate.class) : spec.bind("temporalStart", m.temporalStart());
+        return m.temporalEnd() == null ? spec.bindNull("temporalEnd", LocalDate.class) : spec.bind("temporalEnd", m.temporalEnd());
     }
 
     private static List<String> keywords(Metadata m) {

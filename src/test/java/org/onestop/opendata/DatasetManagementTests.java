@@ -71,6 +71,28 @@ class DatasetManagementTests {
     }
 
     @Test
+    void savesTemporalCoverageAndRefusesAnEndBeforeTheStart() {
+        Map<String, Object> body = new java.util.HashMap<>(metadata("noise-period", "噪声监测（2025年）"));
+        body.put("temporalStart", "2025-01-01");
+        body.put("temporalEnd", "2025-12-31");
+        ecoenv.post("/api/opendata/manage/datasets", body).expectStatus().isCreated();
+        JsonNode page = json(new PortalClient(port).get("/api/opendata/datasets/noise-period").expectStatus().isOk());
+        assertThat(page.path("temporalStart").asString()).isEqualTo("2025-01-01");
+        assertThat(page.path("temporalEnd").asString()).isEqualTo("2025-12-31");
+        body.put("temporalEnd", "2024-12-31");
+        JsonNode problem = json(ecoenv.withCsrf().http().put().uri("/api/opendata/manage/datasets/noise-period")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isBadRequest());
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("temporalEnd");
+        body.remove("temporalEnd");
+        body.put("temporalStart", "not-a-date");
+        ecoenv.withCsrf().http().put().uri("/api/opendata/manage/datasets/noise-period")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        assertThat(json(new PortalClient(port).get("/api/opendata/datasets/noise-period").expectStatus().isOk()).path("temporalEnd")
+                .asString()).isEqualTo("2025-12-31");
+    }
+
+    @Test
     void editSavesTheContactPhone() {
         ecoenv.post("/api/opendata/manage/datasets", metadata("noise-phone", "噪声监测点位")).expectStatus().isCreated();
         Map<String, Object> edited = new java.util.HashMap<>(metadata("noise-phone", "噪声监测点位"));
