@@ -53,7 +53,7 @@ class ApiResources {
             return tx.transactional(writer.nextPosition(dataset.id())
                     .flatMap(position -> writer.insert(new DatasetWriter.NewResource(dataset.id(), position, api.name(), api.description(),
                             ResourceFormat.API, null, api.url(), null, null, null, now)))
-                    .flatMap(id -> writer.recordUpdate(dataset.id(), now, clip("新增接口：" + api.name()), official.id())
+                    .flatMap(id -> writer.recordUpdate(dataset.id(), now, "新增接口：" + api.name(), official.id())
                             .then(audit.record(official.id(), "opendata.resource.add", "opendata_resource", id,
                                     Map.of("dataset", dataset.name(), "name", api.name(), "url", api.url())))
                             .thenReturn(id)));
@@ -97,7 +97,4 @@ class ApiResources {
         }
     }
 
-    private static String clip(String s) {
-        return s.length() <= 500 ? s : s.substring(0, 499) + "…";
-    }
 }

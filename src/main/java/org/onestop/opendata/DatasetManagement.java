@@ -49,12 +49,12 @@ class DatasetManagement {
     }
 
     Mono<List<Dataset>> mine(PortalUser official) {
-        long department = department(official);
+        long department = DatasetOwners.department(official);
         return store.all().map(all -> all.stream().filter(d -> d.publisher().id() == department).toList());
     }
 
     Mono<Dataset> publish(PortalUser official, Metadata m) {
-        long department = department(official);
+        long department = DatasetOwners.department(official);
         check(m, true);
         var now = clock.instant();
         return tx.transactional(writer.insert(new DatasetWriter.NewDataset(m.name(), m.title().strip(), m.description().strip(),
@@ -70,7 +70,7 @@ class DatasetManagement {
 
     Mono<Dataset> edit(PortalUser official, String name, Metadata m) {
         check(m, false);
-        return owned(official, name).flatMap(d -> tx.transactional(withOptional(db.sql("""
+        return owners.owned(official, name).flatMap(d -> tx.transactional(withOptional(db.sql("""
                         UPDATE opendata_dataset SET title = :title, description = :description, theme = :theme, keywords = :keywords,
                             licence = :licence, update_frequency = :frequency, spatial = :spatial, contact_name = :contactName,
                             contact_email = :contactEmail, contact_phone = :contactPhone, temporal_start = :temporalStart,
@@ -90,20 +90,12 @@ class DatasetManagement {
             return Mono.error(ProblemException.invalid("summary", "opendata_summary"));
         }
         var now = clock.instant();
-        return owned(official, name).flatMap(d -> tx.transactional(
-                        db.sql("UPDATE opendata_dataset SET updated_at = :now WHERE id = :id").bind("now", now).bind("id", d.id()).then()
+        return owners.owned(official, name).flatMap(d -> tx.transactional(
+                        writer.touch(d.id(), now)
                                 .then(writer.recordUpdate(d.id(), now, summary.strip(), official.id()))
                                 .then(audit.record(official.id(), "opendata.dataset.update", "opendata_dataset", d.id(),
                                         Map.of("summary", summary.strip()))))
                 .then(store.byId(d.id())));
-    }
-
-    private Mono<Dataset> owned(PortalUser official, String name) {
-        return owners.owned(official, name);
-    }
-
-    private static long department(PortalUser user) {
-        return DatasetOwners.department(user);
     }
 
     private static void check(Metadata m, boolean creating) {

@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class DatasetWriter {
 
+    /** The length of opendata_update.summary. */
+    private static final int MAX_SUMMARY = 500;
+
     private final DatabaseClient db;
     private final DatasetStore store;
 
@@ -110,9 +113,14 @@ public class DatasetWriter {
         return db.sql("UPDATE opendata_dataset SET updated_at = :at WHERE id = :id").bind("at", at).bind("id", datasetId).then();
     }
 
+    /**
+     * Adds an entry to the dataset's update history. Summaries are built from names that officials
+     * typed, so one that would overflow the column is shortened here rather than refused.
+     */
     public Mono<Void> recordUpdate(long datasetId, Instant at, String summary, Long actorId) {
+        String fitted = summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
         var spec = db.sql("INSERT INTO opendata_update (dataset_id, at, summary, actor_id) VALUES (:d, :at, :s, :a)")
-                .bind("d", datasetId).bind("at", at).bind("s", summary);
+                .bind("d", datasetId).bind("at", at).bind("s", fitted);
         return (actorId == null ? spec.bindNull("a", Long.class) : spec.bind("a", actorId)).then();
     }
 }

@@ -82,7 +82,7 @@ public class ResourcePublishing {
                                 dataset.id(), position, form.name(), form.description(), form.format(), checked.file(), null,
                                 checked.table(), checked.table() == null ? null : checked.shape().fields(), rows, now)))
                         .flatMap(id -> writer.touch(dataset.id(), now)
-                                .then(writer.recordUpdate(dataset.id(), now, clip("新增资源：" + form.name()), official.id()))
+                                .then(writer.recordUpdate(dataset.id(), now, "新增资源：" + form.name(), official.id()))
                                 .then(audit.record(official.id(), "opendata.resource.add", "opendata_resource", id,
                                         detail(dataset, form.name(), checked)))
                                 .thenReturn(id));
@@ -104,8 +104,8 @@ public class ResourcePublishing {
                                     checked.table() == null ? null : checked.shape().fields(),
                                     checked.shape() == null ? null : checked.shape().rows(), now)
                             .then(writer.touch(dataset.id(), now))
-                            .then(writer.recordUpdate(dataset.id(), now, clip("更新资源：" + old.name()
-                                    + (summary.isEmpty() ? "" : "（" + summary + "）")), official.id()))
+                            .then(writer.recordUpdate(dataset.id(), now, "更新资源：" + old.name()
+                                    + (summary.isEmpty() ? "" : "（" + summary + "）"), official.id()))
                             .then(audit.record(official.id(), "opendata.resource.replace", "opendata_resource", old.id(),
                                     detail(dataset, old.name(), checked)));
                     return tx.transactional(write)
@@ -123,7 +123,7 @@ public class ResourcePublishing {
                     .orElseThrow(() -> ProblemException.notFound("resource", resourceId));
             Instant now = clock.instant();
             return tx.transactional(writer.deleteResource(dataset.id(), old.id())
-                            .then(writer.recordUpdate(dataset.id(), now, clip("删除资源：" + old.name()), official.id()))
+                            .then(writer.recordUpdate(dataset.id(), now, "删除资源：" + old.name(), official.id()))
                             .then(audit.record(official.id(), "opendata.resource.delete", "opendata_resource", old.id(),
                                     Map.of("dataset", dataset.name(), "name", old.name()))))
                     .then(Mono.defer(() -> removeLater(old)));
@@ -192,9 +192,6 @@ public class ResourcePublishing {
         return s;
     }
 
-    private static String clip(String s) {
-        return s.length() <= 500 ? s : s.substring(0, 499) + "…";
-    }
 
     /** The text fields of a new resource, checked. */
     record NewFile(String name, String description, ResourceFormat format, boolean datastore) {
