@@ -114,10 +114,19 @@ public class Problems {
                     || t instanceof io.r2dbc.spi.R2dbcTransientResourceException
                     || name.equals("io.lettuce.core.RedisCommandTimeoutException")
                     || name.equals("io.lettuce.core.RedisConnectionException")
-                    // What the Redis client answers at once, instead of queueing, while it is disconnected.
-                    || name.equals("io.lettuce.core.RedisException") && String.valueOf(t.getMessage()).startsWith("Currently not connected");
+                    || name.equals("io.lettuce.core.RedisException") && lostConnection(t.getMessage());
         }
         return !unavailable ? null : redis ? "redis" : "database";
+    }
+
+    /**
+     * Lettuce's plain RedisException for a lost connection: "Currently not connected" is answered at
+     * once, instead of queueing, while it is disconnected; "Connection disconnected" or "closed"
+     * fails the commands that were in flight when the connection dropped.
+     */
+    private static boolean lostConnection(String message) {
+        String m = String.valueOf(message);
+        return m.startsWith("Currently not connected") || m.startsWith("Connection disconnected") || m.startsWith("Connection closed");
     }
 
     /**

@@ -23,6 +23,15 @@ class ProblemsTests {
     }
 
     @Test
+    void redisCommandsCutOffByALostConnectionAreRedisUnavailable() {
+        assertThat(Problems.unavailableDependency(new io.lettuce.core.RedisException("Currently not connected. Commands are rejected.")))
+                .isEqualTo("redis");
+        assertThat(Problems.unavailableDependency(new io.lettuce.core.RedisException("Connection disconnected"))).isEqualTo("redis");
+        assertThat(Problems.unavailableDependency(new io.lettuce.core.RedisException("Connection closed"))).isEqualTo("redis");
+        assertThat(Problems.unavailableDependency(new io.lettuce.core.RedisException("WRONGTYPE Operation against a key"))).isNull();
+    }
+
+    @Test
     void r2dbcResourceFailureIsDatabaseUnavailable() {
         assertThat(Problems.unavailableDependency(new R2dbcNonTransientResourceException("connection refused") { }))
                 .isEqualTo("database");
