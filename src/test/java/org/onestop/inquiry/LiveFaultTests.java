@@ -1,12 +1,12 @@
 package org.onestop.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class LiveFaultTests {
             servers.startRedis();
             long lastDuringOutage = latest(f.topic());
             // The first event published after Redis is back shows the listener the gap, which it fills from the log.
-            eventually(Duration.ofSeconds(20), () -> {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 f.moderator.post("/api/inquiry/questions/" + during + "/unpin", Map.of()).expectStatus().isOk();
                 f.moderator.post("/api/inquiry/questions/" + during + "/pin", Map.of()).expectStatus().isOk();
                 return seqs(farViewer, f.topic()).contains(lastDuringOutage + 1);
@@ -109,7 +109,7 @@ class LiveFaultTests {
             assertExactlyOnceInOrder(seqs(nearViewer, f.topic()), start, end);
             assertExactlyOnceInOrder(seqs(farViewer, f.topic()), start, end);
             // The topic first joined during the outage is relayed too once Redis is back.
-            eventually(Duration.ofSeconds(20), () -> {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 long q = other.ask(other.citizen(writer, "late" + (++fixtures)), "恢复之后的新话题能收到吗？");
                 other.approve(q);
                 return lateViewer.events(other.topic()).stream().anyMatch(e -> e.path("data").path("id").asLong() == q);
@@ -118,7 +118,7 @@ class LiveFaultTests {
             lateViewer.awaitFrames(frames -> seqs(lateViewer, other.topic()).contains(otherEnd));
             assertExactlyOnceInOrder(seqs(lateViewer, other.topic()), otherStart, otherEnd);
             // And signing in works again, on either node, without a restart.
-            eventually(Duration.ofSeconds(10), () -> onListener.post("/api/auth/login",
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> onListener.post("/api/auth/login",
                     Map.of("username", f.prefix + "_asker2", "password", org.onestop.account.TestAccounts.PASSWORD))
                     .returnResult(Void.class).getStatus().is2xxSuccessful());
             onListener.get("/api/me").expectStatus().isOk();
@@ -157,14 +157,16 @@ class LiveFaultTests {
                     }
                 }));
             }
-            sleep(Duration.ofMillis(200));
+            // PostgreSQL goes down once questions are being stored.
+            await().atMost(Duration.ofSeconds(20)).until(() -> answered(attempts, 201));
             servers.stopPostgres();
             try {
                 unavailable(f.moderator.post("/api/inquiry/questions/" + first + "/pin", Map.of()));
                 unavailable(new PortalClient(FaultServers.port(writer)).post("/api/auth/login",
                         Map.of("username", f.prefix + "_mod", "password", org.onestop.account.TestAccounts.PASSWORD)));
                 unavailable(new PortalClient(FaultServers.port(writer)).get("/api/inquiry/sessions"));
-                sleep(Duration.ofMillis(500));
+                // It comes back once the askers too have been refused for the outage.
+                await().atMost(Duration.ofSeconds(20)).until(() -> answered(attempts, 503));
             } finally {
                 servers.startPostgres();
             }
@@ -255,6 +257,13 @@ class LiveFaultTests {
     private record Attempt(String text, int status, String body) {
     }
 
+    /** Whether some attempt got this status; the askers' threads add to the list meanwhile. */
+    private static boolean answered(List<Attempt> attempts, int status) {
+        synchronized (attempts) {
+            return attempts.stream().anyMatch(a -> a.status() == status);
+        }
+    }
+
     private static long eventsAbout(String topic, String type, long id) {
         return db().sql("SELECT count(*) FROM live_event WHERE topic = :topic AND type = :type AND (data->>'id')::bigint = :id")
                 .bind("topic", topic).bind("type", type).bind("id", id)
@@ -314,21 +323,6 @@ class LiveFaultTests {
         response.expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:onestop:problem:unavailable");
-    }
-
-    static void eventually(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + timeout);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     static JsonNode json(WebTestClient.ResponseSpec spec) {

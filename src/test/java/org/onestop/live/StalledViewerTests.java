@@ -39,11 +39,13 @@ class StalledViewerTests {
         String topic = UserTopicPolicy.topicOf(userId);
         PortalClient me = new PortalClient(port).login("stalled_raw", TestAccounts.PASSWORD);
         String cookies = me.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "));
-        try (RawSocketViewer viewer = RawSocketViewer.open(port, cookies, 4096)) {
-            viewer.send("{\"op\":\"join\",\"topic\":\"" + topic + "\",\"ref\":\"1\"}");
-            while (!viewer.read().text().contains("\"snapshot\"")) {
+        try (RawSocket viewer = RawSocket.open(port, cookies, 4096)) {
+            viewer.sendText("{\"op\":\"join\",\"topic\":\"" + topic + "\",\"ref\":\"1\"}");
+            RawSocket.Frame reply;
+            while ((reply = viewer.read()).opcode() > 0 && !reply.text().contains("\"snapshot\"")) {
                 // the join reply comes first
             }
+            assertThat(reply.text()).as("the join's snapshot").contains("\"snapshot\"");
             // From here on the viewer reads nothing while about 600 KB of small events go out.
             String pad = "x".repeat(350);
             Flux.range(0, EVENTS)
@@ -51,9 +53,10 @@ class StalledViewerTests {
                     .blockLast(Duration.ofSeconds(90));
 
             int events = 0;
-            RawSocketViewer.Frame frame;
-            while ((frame = viewer.read()).opcode() != 0x8) {
-                if (frame.opcode() == 0x1 && frame.text().contains("\"notification\"")) {
+            RawSocket.Frame frame;
+            // Until the close frame, or the end of the connection without one (opcode -1, -2: the assertion below fails).
+            while ((frame = viewer.read()).opcode() != RawSocket.CLOSE && frame.opcode() > 0) {
+                if (frame.opcode() == RawSocket.TEXT && frame.text().contains("\"notification\"")) {
                     events++;
                 }
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.onestop.PortalClient;
 import org.onestop.PortalTest;
 import org.onestop.account.TestAccounts;
+import org.onestop.live.RawSocket;
 import org.onestop.live.WsClient;
 import org.onestop.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,19 +2,13 @@ package org.onestop.servicehall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -22,12 +16,12 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onestop.LinkedData;
 import org.onestop.PortalClient;
 import org.onestop.PortalTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
@@ -52,11 +46,9 @@ class CpsvExportTests {
     private Shapes shapes;
 
     @BeforeAll
-    void catalogueAndShapes() throws IOException {
+    void catalogueAndShapes() {
         drafts = CatalogueFixture.load(app, 230);
-        try (InputStream in = CpsvExportTests.class.getResourceAsStream(SHAPES)) {
-            shapes = Shapes.parse(RDFParser.source(in).lang(Lang.TURTLE).toGraph());
-        }
+        shapes = LinkedData.shapes(SHAPES);
     }
 
     private EntityExchangeResult<byte[]> fetch(String url) {
@@ -66,36 +58,9 @@ class CpsvExportTests {
                 .responseTimeout(java.time.Duration.ofSeconds(60)).build().get().uri(url).exchange().expectStatus().isOk().expectBody().returnResult();
     }
 
-    private static Model parse(EntityExchangeResult<byte[]> result, Lang lang) {
-        Model model = ModelFactory.createDefaultModel();
-        RDFParser.fromString(new String(result.getResponseBody(), StandardCharsets.UTF_8), lang)
-                .parse(model);
-        return model;
-    }
-
-    private static String describe(ValidationReport report) {
-        StringBuilder out = new StringBuilder();
-        report.getEntries().stream().limit(20).forEach(e -> out.append(e.focusNode()).append(' ').append(e.resultPath())
-                .append(' ').append(e.message()).append('\n'));
-        return out.toString();
-    }
-
-    /** Follows the Link header's next page from the first page to the last, merging the pages. */
+    /** The whole catalogue, 100 services a page. */
     private Model wholeCatalogue(String file, Lang lang, String contentType) {
-        Model all = ModelFactory.createDefaultModel();
-        String url = "/api/services/" + file + "?size=100";
-        int pages = 0;
-        while (url != null) {
-            EntityExchangeResult<byte[]> page = fetch(url);
-            assertThat(page.getResponseHeaders().getContentType().toString()).startsWith(contentType);
-            all.add(parse(page, lang));
-            pages++;
-            Matcher next = Pattern.compile("<[^>]*(/api/services/[^>]+)>; rel=\"next\"")
-                    .matcher(String.valueOf(page.getResponseHeaders().getFirst(HttpHeaders.LINK)));
-            url = next.find() ? next.group(1) : null;
-        }
-        assertThat(pages).isEqualTo(3);
-        return all;
+        return LinkedData.allPages(this::fetch, "/api/services/" + file + "?size=100", lang, contentType, 3);
     }
 
     @Test
@@ -103,16 +68,13 @@ class CpsvExportTests {
         Model catalogue = wholeCatalogue("cpsv.ttl", Lang.TURTLE, "text/turtle");
         assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(PUBLIC_SERVICE.getURI())).toList())
                 .hasSize(drafts.size());
-        ValidationReport report = ShaclValidator.get().validate(shapes, catalogue.getGraph());
-        assertThat(report.getEntries()).as(describe(report)).isEmpty();
-        assertThat(report.conforms()).isTrue();
+        LinkedData.assertConforms(shapes, catalogue.getGraph());
     }
 
     @Test
     void jsonLdExportOfGeneratedCatalogueHasZeroViolationsAndSaysWhatTheTurtleSays() {
         Model jsonLd = wholeCatalogue("cpsv.jsonld", Lang.JSONLD11, "application/ld+json");
-        ValidationReport report = ShaclValidator.get().validate(shapes, jsonLd.getGraph());
-        assertThat(report.getEntries()).as(describe(report)).isEmpty();
+        LinkedData.assertConforms(shapes, jsonLd.getGraph());
         Model turtle = wholeCatalogue("cpsv.ttl", Lang.TURTLE, "text/turtle");
         // The export names every node, so the two graphs hold exactly the same triples, except the
         // paging views, which are the documents themselves and so differ by format.
@@ -139,9 +101,8 @@ class CpsvExportTests {
         for (Lang lang : List.of(Lang.TURTLE, Lang.JSONLD11)) {
             EntityExchangeResult<byte[]> result = fetch("/api/services/" + transfer.code()
                     + (lang == Lang.TURTLE ? "/cpsv.ttl" : "/cpsv.jsonld"));
-            Graph graph = parse(result, lang).getGraph();
-            ValidationReport report = ShaclValidator.get().validate(shapes, graph);
-            assertThat(report.getEntries()).as(describe(report)).isEmpty();
+            Graph graph = LinkedData.parse(result, lang).getGraph();
+            LinkedData.assertConforms(shapes, graph);
             Node service = NodeFactory.createURI(base + "api/services/" + transfer.code());
             assertThat(graph.contains(service, RDF.type.asNode(), PUBLIC_SERVICE)).isTrue();
             assertThat(graph.contains(service, TITLE, NodeFactory.createLiteralLang("初中转学", "zh"))).isTrue();
@@ -159,7 +120,7 @@ class CpsvExportTests {
     @Test
     void serviceWithoutTitleViolatesTheShapes() {
         ServiceDraft any = drafts.getFirst();
-        Graph graph = parse(fetch("/api/services/" + any.code() + "/cpsv.ttl"), Lang.TURTLE).getGraph();
+        Graph graph = LinkedData.parse(fetch("/api/services/" + any.code() + "/cpsv.ttl"), Lang.TURTLE).getGraph();
         Node service = NodeFactory.createURI("http://localhost:" + port + "/api/services/" + any.code());
         assertThat(ShaclValidator.get().validate(shapes, graph).conforms()).isTrue();
         graph.remove(service, TITLE, Node.ANY);

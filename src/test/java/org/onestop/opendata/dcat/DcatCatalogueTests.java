@@ -2,16 +2,10 @@ package org.onestop.opendata.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -19,6 +13,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onestop.LinkedData;
 import org.onestop.PortalTest;
 import org.onestop.opendata.demo.DemoSet;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,11 +45,9 @@ class DcatCatalogueTests {
     private Shapes shapes;
 
     @BeforeAll
-    void catalogueAndShapes() throws IOException {
+    void catalogueAndShapes() {
         DemoSet.load(app, DemoSet.DATASETS, 50);
-        try (InputStream in = DcatCatalogueTests.class.getResourceAsStream(SHAPES)) {
-            shapes = Shapes.parse(RDFParser.source(in).lang(Lang.TURTLE).toGraph());
-        }
+        shapes = LinkedData.shapes(SHAPES);
     }
 
     @Test
@@ -63,22 +56,19 @@ class DcatCatalogueTests {
         assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(DATASET.getURI())).toList()).hasSize(120);
         assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(DISTRIBUTION.getURI())).toList().size())
                 .isGreaterThan(240);
-        ValidationReport report = ShaclValidator.get().validate(shapes, catalogue.getGraph());
-        assertThat(report.getEntries()).as(describe(report)).isEmpty();
-        assertThat(report.conforms()).isTrue();
+        LinkedData.assertConforms(shapes, catalogue.getGraph());
     }
 
     @Test
     void jsonLdCatalogueOfTheDemoSetHasZeroViolations() {
         Model catalogue = whole("/catalog.jsonld", Lang.JSONLD11, "application/ld+json");
         assertThat(catalogue.listSubjectsWithProperty(RDF.type, catalogue.createResource(DATASET.getURI())).toList()).hasSize(120);
-        ValidationReport report = ShaclValidator.get().validate(shapes, catalogue.getGraph());
-        assertThat(report.getEntries()).as(describe(report)).isEmpty();
+        LinkedData.assertConforms(shapes, catalogue.getGraph());
     }
 
     @Test
     void datasetWithoutPublisherViolatesTheShapes() {
-        Model page = parse(fetch("/catalog.ttl?size=5"), Lang.TURTLE);
+        Model page = LinkedData.parse(fetch("/catalog.ttl?size=5"), Lang.TURTLE);
         var dataset = page.listSubjectsWithProperty(RDF.type, page.createResource(DATASET.getURI())).next();
         page.removeAll(dataset, page.createProperty(DcatExport.DCT, "publisher"), null);
         page.add(dataset, page.createProperty(DcatExport.DCT, "publisher"), page.createResource("http://example.org/untyped"));
@@ -86,22 +76,8 @@ class DcatCatalogueTests {
         assertThat(report.conforms()).isFalse();
     }
 
-    /** Follows rel="next" from the first page to the last, merging the pages. */
     private Model whole(String first, Lang lang, String contentType) {
-        Model all = ModelFactory.createDefaultModel();
-        String url = first;
-        int pages = 0;
-        while (url != null) {
-            EntityExchangeResult<byte[]> page = fetch(url);
-            assertThat(page.getResponseHeaders().getContentType().toString()).startsWith(contentType);
-            all.add(parse(page, lang));
-            pages++;
-            Matcher next = Pattern.compile("<[^>]*(/catalog\\.[a-z]+\\?[^>]+)>; rel=\"next\"")
-                    .matcher(String.valueOf(page.getResponseHeaders().getFirst(HttpHeaders.LINK)));
-            url = next.find() ? next.group(1) : null;
-        }
-        assertThat(pages).isEqualTo(3);
-        return all;
+        return LinkedData.allPages(this::fetch, first, lang, contentType, 3);
     }
 
     @Test
@@ -134,18 +110,5 @@ class DcatCatalogueTests {
                 .responseTimeout(java.time.Duration.ofMinutes(2))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get().uri(url).exchange()
                 .expectStatus().isOk().expectBody().returnResult();
-    }
-
-    private static Model parse(EntityExchangeResult<byte[]> result, Lang lang) {
-        Model m = ModelFactory.createDefaultModel();
-        RDFParser.source(new java.io.ByteArrayInputStream(result.getResponseBodyContent())).lang(lang).parse(m);
-        return m;
-    }
-
-    private static String describe(ValidationReport report) {
-        StringBuilder b = new StringBuilder();
-        report.getEntries().stream().limit(20).forEach(e -> b.append(e.focusNode()).append(' ').append(e.resultPath()).append(' ')
-                .append(e.message()).append('\n'));
-        return b.toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.onestop.robustness;
+package org.onestop.live;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,24 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * A WebSocket client on a plain socket that sends each payload as exactly one frame, of any
- * opcode and length, with any bytes (also invalid UTF-8): the JDK client would split long
- * messages into continuation frames and only sends valid text, which hides what the server does
- * with one hostile frame.
+ * A WebSocket client on a plain socket. It sends each payload as exactly one frame, of any opcode
+ * and length, with any bytes (also invalid UTF-8): the JDK client would split long messages into
+ * continuation frames and only sends valid text, which hides what the server does with one hostile
+ * frame. It reads only when asked, through a receive buffer the test may choose, so it can also
+ * stop reading altogether, as a stalled browser does, without a client library's buffers absorbing
+ * what the server sends.
  */
-final class RawSocket implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
 
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
 
     /** A frame from the server; {@code opcode} -1 means the connection ended without a close frame. */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         }
     }
@@ -43,10 +45,23 @@ final class RawSocket implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static RawSocket open(int port, String cookieHeader) throws IOException {
+    /** A socket with the system's receive buffer that gives up on a silent server after 10 s. */
+    public static RawSocket open(int port, String cookieHeader) throws IOException {
+        return open(port, cookieHeader, 0, 10_000);
+    }
+
+    /** A socket with this receive buffer (bytes) that waits up to 30 s for each frame. */
+    public static RawSocket open(int port, String cookieHeader, int receiveBuffer) throws IOException {
+        return open(port, cookieHeader, receiveBuffer, 30_000);
+    }
+
+    private static RawSocket open(int port, String cookieHeader, int receiveBuffer, int readTimeoutMillis) throws IOException {
         Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress("localhost", port), 5000);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(readTimeoutMillis);
         RawSocket raw = new RawSocket(socket);
         String request = "GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://localhost:" + port
@@ -66,12 +81,12 @@ final class RawSocket implements AutoCloseable {
         return raw;
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         send(TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One final, masked frame, as every client frame must be masked. */
-    void send(int opcode, byte[] payload) throws IOException {
+    public void send(int opcode, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         random.nextBytes(mask);
         int n = payload.length;
@@ -90,7 +105,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** The next frame, or opcode -1 if the server ended the connection (or sent nothing for 10 s: opcode -2). */
-    Frame read() {
+    public Frame read() {
         try {
             int first = in.read();
             if (first < 0) {
