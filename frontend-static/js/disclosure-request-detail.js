@@ -33,7 +33,7 @@ function render(r) {
     fact('dreq.detail.extendedDueOn', r.clock && r.clock.extendedDueOn),
     fact('dreq.detail.extensionReason', r.extensionReason),
     fact('dreq.detail.clock', clockNode(r.clock)),
-    fact('dreq.detail.description', el('span', { className: 'mbox-entry-text', text: r.description })),
+    fact('dreq.detail.description', el('span', { className: 'written', text: r.description })),
     fact('dreq.detail.documentTitle', r.documentTitle),
     fact('dreq.detail.documentNumber', r.documentNumber),
     fact('dreq.detail.purpose', r.purpose),
@@ -58,7 +58,7 @@ function render(r) {
     fact('dreq.detail.outcome', label('dreq.outcome', r.outcome)),
     fact('dreq.detail.legalGround', ground),
     fact('dreq.detail.repliedAt', timeNode(r.repliedAt)),
-    fact('dreq.detail.replyText', el('span', { className: 'mbox-entry-text', text: r.replyText })),
+    fact('dreq.detail.replyText', el('span', { className: 'written', text: r.replyText })),
   ].filter(Boolean)), el('h3', { i18n: 'dreq.detail.files' }), fileList(r.files));
 }
 

@@ -76,16 +76,16 @@ export function factRow(key, ...values) {
 
 /** The timeline as an ordered list; staff entries also show internal marks, actor and note. */
 export function timelineList(entries, staff = false) {
-  const list = el('ol', { className: 'mbox-timeline' });
+  const list = el('ol', { className: 'timeline' });
   for (const e of Array.isArray(entries) ? entries : []) {
-    const head = el('p', { className: 'mbox-entry-head' },
-      timeNode(e.at), ' ', labelNode('mbox.entry', e.type, 'mbox-entry-type'));
-    if (e.department) head.append(' · ', departmentNode(e.department, 'mbox-entry-dept'));
-    if (staff && e.actorName) head.append(' · ', el('span', { className: 'mbox-entry-actor', text: e.actorName }));
+    const head = el('p', { className: 'timeline-head' },
+      timeNode(e.at), ' ', labelNode('mbox.entry', e.type, 'timeline-label'));
+    if (e.department) head.append(' · ', departmentNode(e.department, 'timeline-dept'));
+    if (staff && e.actorName) head.append(' · ', el('span', { className: 'timeline-actor', text: e.actorName }));
     if (staff && e.isPublic === false) head.append(' ', el('span', { className: 'badge mbox-internal', i18n: 'mbox.entry.internal' }));
-    const item = el('li', { className: 'mbox-entry', attrs: { 'data-type': e.type } }, head);
-    if (e.text) item.append(el('p', { className: 'mbox-entry-text', text: e.text }));
-    if (staff && e.note) item.append(el('p', { className: 'mbox-entry-note muted', text: e.note }));
+    const item = el('li', { className: 'timeline-entry', attrs: { 'data-type': e.type } }, head);
+    if (e.text) item.append(el('p', { className: 'timeline-text', text: e.text }));
+    if (staff && e.note) item.append(el('p', { className: 'timeline-text muted', text: e.note }));
     list.append(item);
   }
   if (!list.childElementCount) return el('p', { className: 'muted', i18n: 'mbox.timelineEmpty' });

@@ -17,8 +17,8 @@ function showError(key, message) {
 }
 
 function step(key, iso) {
-  return el('li', { className: 'mbox-entry', attrs: { 'data-type': key } },
-    el('p', { className: 'mbox-entry-head' }, timeNode(iso), ' ', el('span', { className: 'mbox-entry-type', i18n: `mpub.letter.step.${key}` })));
+  return el('li', { className: 'timeline-entry', attrs: { 'data-type': key } },
+    el('p', { className: 'timeline-head' }, timeNode(iso), ' ', el('span', { className: 'timeline-label', i18n: `mpub.letter.step.${key}` })));
 }
 
 function render(letter) {

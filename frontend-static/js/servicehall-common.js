@@ -47,12 +47,12 @@ export function dateNode(value) {
 
 /** The status timeline: one entry per status change, oldest first, with the time, who and the note. */
 export function timelineList(entries) {
-  const list = el('ol', { className: 'sh-timeline' });
+  const list = el('ol', { className: 'timeline' });
   for (const e of Array.isArray(entries) ? entries : []) {
-    const head = el('p', { className: 'sh-entry-head' }, timeNode(e.at), ' ', labelFor('sh.status', e.status, 'sh-entry-status'));
-    if (e.actor) head.append(' · ', setText(el('span', { className: 'sh-entry-actor' }), 'sh.app.actor', { name: e.actor }));
-    const item = el('li', { className: 'sh-entry', attrs: { 'data-status': e.status } }, head);
-    if (e.note) item.append(el('p', { className: 'sh-entry-note', text: e.note }));
+    const head = el('p', { className: 'timeline-head' }, timeNode(e.at), ' ', labelFor('sh.status', e.status, 'timeline-label'));
+    if (e.actor) head.append(' · ', setText(el('span', { className: 'timeline-actor' }), 'sh.app.actor', { name: e.actor }));
+    const item = el('li', { className: 'timeline-entry', attrs: { 'data-status': e.status } }, head);
+    if (e.note) item.append(el('p', { className: 'timeline-text', text: e.note }));
     list.append(item);
   }
   if (!list.childElementCount) return el('p', { className: 'muted', i18n: 'sh.app.timelineEmpty' });

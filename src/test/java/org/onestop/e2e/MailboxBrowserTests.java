@@ -84,7 +84,7 @@ class MailboxBrowserTests {
             citizen.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("track-result")));
             assertThat(citizen.find("#track-problem").isDisplayed()).isFalse();
             assertThat(citizen.find("#result-facts .mbox-status").getText()).isEqualTo("已收到");
-            assertThat(citizen.find("#result-timeline .mbox-entry[data-type=\"received\"]").isDisplayed()).isTrue();
+            assertThat(citizen.find("#result-timeline .timeline-entry[data-type=\"received\"]").isDisplayed()).isTrue();
             assertNoSeriousViolations(citizen, "track");
 
             login(official, "e2e_mb_hrss", "e2e_mb_hrss");
@@ -105,7 +105,7 @@ class MailboxBrowserTests {
             official.find("#reply-text").sendKeys("自下月起周六全天开放。");
             official.click("#reply-submit");
             official.waitUntil(ExpectedConditions.textToBe(By.cssSelector("#case-status .mbox-status"), "已答复"));
-            assertThat(official.find("#case-timeline .mbox-entry[data-type=\"replied\"]").getText()).contains("周六全天开放");
+            assertThat(official.find("#case-timeline .timeline-entry[data-type=\"replied\"]").getText()).contains("周六全天开放");
             assertNoSeriousViolations(official, "case replied");
 
             citizen.go("/mailbox/mine.html");
@@ -122,7 +122,7 @@ class MailboxBrowserTests {
             citizen.waitUntil(ExpectedConditions.textToBe(By.cssSelector("#letter-status .mbox-status"), "已办结"));
             assertThat(citizen.find("#rating-value").getText()).contains("5");
             assertThat(citizen.find("#rating-form").isDisplayed()).isFalse();
-            List<WebElement> entries = citizen.driver().findElements(By.cssSelector("#letter-timeline .mbox-entry"));
+            List<WebElement> entries = citizen.driver().findElements(By.cssSelector("#letter-timeline .timeline-entry"));
             assertThat(entries).extracting(e -> e.getDomAttribute("data-type"))
                     .containsSubsequence("received", "accepted", "replied", "rated", "closed");
             assertNoSeriousViolations(citizen, "letter closed");

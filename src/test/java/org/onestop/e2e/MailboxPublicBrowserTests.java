@@ -104,7 +104,7 @@ class MailboxPublicBrowserTests {
             assertThat(browser.find("#letter-body").getText()).contains("138****5678", "1101**********002X");
             assertThat(browser.find("#letter-reply").getText()).contains("139****5678", "增开补办窗口");
             assertThat(browser.driver().getPageSource()).doesNotContain(PHONE, ID_NUMBER, "13912345678", "香港中路");
-            assertThat(browser.driver().findElements(By.cssSelector("#letter-timeline .mbox-entry")))
+            assertThat(browser.driver().findElements(By.cssSelector("#letter-timeline .timeline-entry")))
                     .extracting(e -> e.getDomAttribute("data-type")).containsExactly("received", "replied", "published");
             assertNoSeriousViolations(browser, "published letter");
 

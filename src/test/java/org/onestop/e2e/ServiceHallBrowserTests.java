@@ -318,7 +318,7 @@ class ServiceHallBrowserTests {
             assertNoSeriousViolations(citizen, "mine");
             citizen.click("#application-list li[data-application-id=\"" + id + "\"] .card-title a");
             citizen.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("application")));
-            assertThat(citizen.driver().findElements(By.cssSelector("#app-timeline .sh-entry")))
+            assertThat(citizen.driver().findElements(By.cssSelector("#app-timeline .timeline-entry")))
                     .extracting(e -> e.getDomAttribute("data-status")).containsSubsequence("submitted", "accepted", "approved");
             assertThat(citizen.find("#app-timeline").getText()).contains("材料齐全，同意转学。");
             assertThat(citizen.find("#receipt-facts").getText()).contains(number);
